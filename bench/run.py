@@ -1,0 +1,443 @@
+"""Benchmark the portal on this machine and print one table.
+
+    .venv/bin/python bench/run.py --database-url postgres://postgres@127.0.0.1:5432/portal_bench
+
+The database must hold data from `manage.py generate_data`; or give --posts (with --groups and
+--members) and the script creates a throw-away PostgreSQL database portal_bench_<pid> on
+127.0.0.1, migrates it, generates the data, benchmarks, and drops it (`make bench`).
+It collects static files into a temporary folder, measures SQL queries and page weight per
+page in-process (Django's test client, page cache off), then starts gunicorn with the
+production settings on loopback twice (page cache off, then on) and loads each address with
+wrk (Debian's `wrk`), or, when wrk is missing, a small threaded Python client. Every run is
+bounded: `--duration` seconds per address, loopback only. Figures are meant as ratios within
+one run: the load generator
+shares the cores with the server.
+"""
+
+import argparse
+import contextlib
+import gzip
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from http.client import HTTPConnection
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def server_environment(args, static_root, *, cached):
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        SECRET_KEY=args.secret_key,
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        DATABASE_URL=args.database_url,
+        SECURE_SSL_REDIRECT="false",
+        STATIC_ROOT=str(static_root),
+        MEDIA_ROOT=str(args.media_root),
+        LOG_LEVEL="WARNING",
+        PAGECACHE_ENABLED="true" if cached else "false",
+        PAGECACHE_GENERATION_FILE=str(static_root.parent / "pagecache-generation"),
+    )
+    if args.redis_url:
+        env["REDIS_URL"] = args.redis_url
+    else:
+        env.pop("REDIS_URL", None)
+    return env
+
+
+# --- in-process measurements -----------------------------------------------------------
+
+
+def setup_django(args, static_root):
+    os.environ.update(server_environment(args, static_root, cached=False))
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def collect_static(args, static_root):
+    subprocess.run(  # noqa: S603
+        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=server_environment(args, static_root, cached=False),
+        check=True,
+    )
+
+
+def pick_addresses():
+    """Addresses of each kind of page, chosen from the data: the busiest group and so on."""
+    from kim.models import Category, GroupDirectoryPage, GroupPage, PostPage
+
+    directory = GroupDirectoryPage.objects.get()
+    group = GroupPage.objects.public_groups().order_by("-numchild").first()
+    post = PostPage.objects.published().for_group(group).order_by("-first_published_at").first()
+    category = Category.objects.order_by("pk").first()
+    static = _static_file()
+    public = {
+        "static file (whitenoise)": static,
+        "home": "/",
+        "group": group.url,
+        "post": post.url,
+        "listing (category)": f"/kategori/{category.slug}/",
+        "group directory": directory.url,
+        "search": "/cari/?q=posyandu",
+    }
+    admin = {
+        "admin dashboard (moderation queue)": "/admin/",
+        "admin explorer (directory)": f"/admin/pages/{directory.pk}/",
+        "admin explorer (group)": f"/admin/pages/{group.pk}/",
+        "admin editor (post)": f"/admin/pages/{post.pk}/edit/",
+        "admin page chooser": "/admin/choose-page/",
+    }
+    return public, admin
+
+
+def _static_file():
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
+    return staticfiles_storage.url("css/portal.css")
+
+
+def editor_cookie():
+    """A signed-in session for the generated editor, without a password round trip."""
+    from django.conf import settings
+    from django.contrib.auth import (
+        BACKEND_SESSION_KEY,
+        HASH_SESSION_KEY,
+        SESSION_KEY,
+        get_user_model,
+    )
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from benchdata.services import EDITOR_USERNAME
+
+    user = get_user_model().objects.get(username=EDITOR_USERNAME)
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+
+def page_costs(addresses, cookie):
+    """SQL queries (second request, warm caches) and weight of each page."""
+    from django.db import connection, reset_queries
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    costs = {}
+    for name, url in addresses.items():
+        client = Client(HTTP_HOST="127.0.0.1")
+        if cookie and url.startswith("/admin/"):
+            key, _, value = cookie.partition("=")
+            client.cookies[key] = value
+        client.get(url)
+        # Each request empties the connection's query log as it starts: count from zero.
+        reset_queries()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        # Count now: the next request empties the log the captured slice points into.
+        query_count = len(queries.captured_queries)
+        body = b"".join(response) if response.streaming else response.content
+        assets = []
+        if "html" in response.get("Content-Type", ""):
+            for asset in re.findall(
+                rb'<(?:link[^>]+rel="(?:stylesheet|icon)"[^>]+href|script[^>]+src)="(/static/[^"]+)"',
+                body,
+            ):
+                asset_response = client.get(asset.decode())
+                assets.append(
+                    b"".join(asset_response) if asset_response.streaming else asset_response.content
+                )
+        costs[name] = {
+            "status": response.status_code,
+            "queries": query_count,
+            "html": len(body),
+            "gzip": len(gzip.compress(body)) + sum(len(gzip.compress(a)) for a in assets),
+            "requests": 1 + len(assets),
+        }
+    return costs
+
+
+# --- load generation ---------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def gunicorn(args, static_root, *, cached):
+    port = free_port()
+    process = subprocess.Popen(  # noqa: S603
+        [
+            str(Path(PYTHON).parent / "gunicorn"),
+            "portal.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(args.workers),
+            "--timeout",
+            "60",
+            "--error-logfile",
+            "-",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=server_environment(args, static_root, cached=cached),
+        stdout=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt", timeout=2)  # noqa: S310
+                break
+            except OSError:
+                if process.poll() is not None:
+                    raise SystemExit("gunicorn exited; see its log above") from None
+                time.sleep(0.5)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+
+
+WRK_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def load_wrk(url, args, cookie):
+    command = [
+        "wrk",
+        "-t1",
+        f"-c{args.connections}",
+        f"-d{args.duration}s",
+        "--latency",
+        "--timeout",
+        "10s",
+        url,
+    ]
+    if cookie:
+        command[1:1] = ["-H", f"Cookie: {cookie}"]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout  # noqa: S603
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    latency = {}
+    for percentile in ("50", "99"):
+        value, unit = re.search(rf"\s{percentile}%\s+([\d.]+)(us|ms|s)", output).groups()
+        latency[percentile] = float(value) * WRK_UNITS[unit]
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return rate, latency["50"], latency["99"], int(errors.group(1)) if errors else 0
+
+
+def load_python(url, args, cookie):
+    """A bounded threaded client for machines without wrk."""
+    host, _, path = url.removeprefix("http://").partition("/")
+    latencies, errors, stop = [], [0], time.monotonic() + args.duration
+    lock = threading.Lock()
+
+    def worker():
+        connection = HTTPConnection(host, timeout=10)
+        headers = {"Cookie": cookie} if cookie else {}
+        while time.monotonic() < stop:
+            started = time.perf_counter()
+            connection.request("GET", "/" + path, headers=headers)
+            response = connection.getresponse()
+            response.read()
+            elapsed = (time.perf_counter() - started) * 1000
+            with lock:
+                latencies.append(elapsed)
+                errors[0] += response.status >= 400
+        connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(args.connections)]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - started
+    cuts = statistics.quantiles(latencies, n=100)
+    return len(latencies) / elapsed, cuts[49], cuts[98], errors[0]
+
+
+def measure(base, addresses, args, cookie=None):
+    load = load_wrk if shutil.which("wrk") and not args.python_client else load_python
+    results = {}
+    for name, url in addresses.items():
+        # Warm up: renditions, Wagtail's caches, the page cache, connections.
+        for _ in range(3):
+            request = urllib.request.Request(  # noqa: S310 (http://127.0.0.1 only)
+                base + url, headers={"Cookie": cookie} if cookie else {}
+            )
+            with contextlib.suppress(OSError):
+                urllib.request.urlopen(request, timeout=30).read()  # noqa: S310
+        results[name] = load(base + url, args, cookie)
+        print(f"  {name}: {results[name][0]:.0f} req/s", file=sys.stderr)
+    return results
+
+
+# --- report ------------------------------------------------------------------------------
+
+
+def table(costs, uncached, cached, static_rate):
+    lines = [
+        "| page | SQL queries | HTML KiB | gzip KiB (requests) | uncached req/s | p50 / p99 ms "
+        "| cached req/s | p50 / p99 ms | cached / static |",
+        "| --- | --: | --: | --: | --: | --: | --: | --: | --: |",
+    ]
+    for name, cost in costs.items():
+        row = [
+            name,
+            str(cost["queries"]),
+            f"{cost['html'] / 1024:.1f}",
+            f"{cost['gzip'] / 1024:.1f} ({cost['requests']})",
+        ]
+        for results in (uncached, cached):
+            if name in results:
+                rate, p50, p99, errors = results[name]
+                row += [
+                    f"{rate:.0f}" + (f" ({errors} errors)" if errors else ""),
+                    f"{p50:.0f} / {p99:.0f}",
+                ]
+            else:
+                row += ["-", "-"]
+        if name in cached:
+            row.append(f"{cached[name][0] / static_rate:.2f}")
+        elif name in uncached:
+            row.append(f"{uncached[name][0] / static_rate:.2f} (uncached)")
+        else:
+            row.append("-")
+        lines.append("| " + " | ".join(row) + " |")
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL"))
+    parser.add_argument(
+        "--posts",
+        type=int,
+        help="Create a throw-away database with this many posts (groups and members in "
+        "proportion unless given) and drop it afterwards.",
+    )
+    parser.add_argument("--groups", type=int, help="With --posts: groups (posts / 50).")
+    parser.add_argument("--members", type=int, help="With --posts: members (groups x 10).")
+    parser.add_argument(
+        "--redis-url",
+        default=os.environ.get("REDIS_URL", ""),
+        help="Shared cache for the page cache (default: $REDIS_URL or none).",
+    )
+    parser.add_argument(
+        "--media-root",
+        type=Path,
+        default=Path(os.environ.get("MEDIA_ROOT", ROOT / "var" / "media")),
+    )
+    parser.add_argument("--duration", type=int, default=8, help="Seconds per address (8).")
+    parser.add_argument("--connections", type=int, default=8, help="Open connections (8).")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (2).")
+    parser.add_argument("--python-client", action="store_true", help="Do not use wrk.")
+    parser.add_argument("--skip-admin", action="store_true")
+    args = parser.parse_args()
+    args.secret_key = secrets.token_urlsafe(50)
+    args.duration = max(1, min(args.duration, 60))
+    args.connections = max(1, min(args.connections, 64))
+    if args.posts:
+        with throwaway_database(args):
+            run(args)
+    elif args.database_url:
+        run(args)
+    else:
+        parser.error("give --database-url (or DATABASE_URL), or --posts to generate data")
+
+
+PG = ["-h", "127.0.0.1", "-p", "5432", "-U", "postgres"]
+
+
+@contextlib.contextmanager
+def throwaway_database(args):
+    name = f"portal_bench_{os.getpid()}"
+    groups = args.groups or max(1, args.posts // 50)
+    members = args.members or groups * 10
+    subprocess.run(["createdb", *PG, name], check=True)  # noqa: S603, S607
+    media = Path(tempfile.mkdtemp(prefix="portal-bench-media-"))
+    try:
+        args.database_url = f"postgres://postgres@127.0.0.1:5432/{name}"
+        args.media_root = media
+        env = server_environment(args, media / "static", cached=False)
+        env["DJANGO_SETTINGS_MODULE"] = "portal.settings.dev"
+        for command in (
+            ["migrate", "--noinput", "-v0"],
+            [
+                "generate_data",
+                f"--groups={groups}",
+                f"--members={members}",
+                f"--posts={args.posts}",
+            ],
+        ):
+            subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, env=env, check=True)  # noqa: S603
+        yield
+    finally:
+        subprocess.run(["dropdb", *PG, "--if-exists", name], check=False)  # noqa: S603, S607
+        shutil.rmtree(media, ignore_errors=True)
+
+
+def run(args):
+    with tempfile.TemporaryDirectory(prefix="portal-bench-") as workdir:
+        static_root = Path(workdir) / "static"
+        collect_static(args, static_root)
+        setup_django(args, static_root)
+        public, admin = pick_addresses()
+        if args.skip_admin:
+            admin = {}
+        cookie = editor_cookie() if admin else None
+        costs = page_costs(public | admin, cookie)
+        load_before = os.getloadavg()
+        print("Page cache off:", file=sys.stderr)
+        with gunicorn(args, static_root, cached=False) as base:
+            uncached = measure(base, public, args)
+            # One editor at a time: the admin's latency is its own, not a queue's.
+            uncached |= measure(
+                base, admin, argparse.Namespace(**{**vars(args), "connections": 1}), cookie
+            )
+        print("Page cache on:", file=sys.stderr)
+        with gunicorn(args, static_root, cached=True) as base:
+            cached_pages = {k: v for k, v in public.items() if k != "static file (whitenoise)"}
+            cached = measure(base, cached_pages, args)
+        static_rate = uncached["static file (whitenoise)"][0]
+
+    from django.db import connection
+
+    from kim.models import GroupPage, PostPage
+
+    tool = "wrk" if shutil.which("wrk") and not args.python_client else "Python client"
+    print(
+        f"\n{PostPage.objects.count()} posts, {GroupPage.objects.count()} groups on "
+        f"{connection.vendor}; gunicorn {args.workers} workers, {tool} with "
+        f"{args.connections} connections for {args.duration} s per address; page cache: "
+        f"{'Redis' if args.redis_url else 'per-process memory'}; load average before "
+        f"{load_before[0]:.2f}, after {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores.\n"
+    )
+    print(table(costs, uncached, cached, static_rate))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Demo content for development: a believable Portal KIM in one command (load_demo)."""

@@ -1,0 +1,93 @@
+"""One demo account per role, with passwords that are only ever meant for development."""
+
+import secrets
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from kim.roles import Role
+
+
+@dataclass(frozen=True)
+class AccountSpec:
+    username: str
+    first_name: str
+    last_name: str
+    role: str | None
+    superuser: bool = False
+    group_admin: bool = False  # For member accounts: also admin of their KIM group.
+    in_group: bool = False  # Member of the demo KIM group.
+
+
+ACCOUNTS = (
+    AccountSpec("admin", "Admin", "Portal", Role.ADMINISTRATOR, superuser=True),
+    AccountSpec("editor", "Rini", "Kurniasih", Role.EDITOR),
+    AccountSpec("anggota", "Dwi", "Astuti", Role.MEMBER, in_group=True),
+    AccountSpec("admin-kim", "Heru", "Santoso", Role.GROUP_ADMIN, in_group=True, group_admin=True),
+    AccountSpec("pelatih", "Wahyu", "Hidayat", Role.TRAINER),
+)
+
+
+@dataclass
+class AccountResult:
+    spec: AccountSpec
+    user: object
+    password: str | None  # None when the account already existed.
+    missing_roles: list
+
+
+def development_password(username):
+    return f"{username}-demo"
+
+
+def accounts_ensure(*, contributor_group, fixed_passwords):
+    """Create the demo accounts that do not exist yet; never change an existing password."""
+    User = get_user_model()
+    results = []
+    for spec in ACCOUNTS:
+        user = User.objects.filter(username=spec.username).first()
+        password = None
+        if user is None:
+            password = (
+                development_password(spec.username)
+                if fixed_passwords
+                else secrets.token_urlsafe(12)
+            )
+            user = User(
+                username=spec.username,
+                first_name=spec.first_name,
+                last_name=spec.last_name,
+                email=f"{spec.username}@example.org",
+                is_staff=spec.superuser,
+                is_superuser=spec.superuser,
+            )
+            user.set_password(password)
+            user.save()
+        missing = []
+        if spec.in_group and contributor_group is not None:
+            missing = demo_member_join(
+                user=user, group=contributor_group, as_admin=spec.group_admin
+            )
+        elif spec.role:
+            missing = _add_roles(user, [spec.role])
+        results.append(AccountResult(spec, user, password, missing))
+    return results
+
+
+def demo_member_join(*, user, group, as_admin=False):
+    """Make the user a member (or group admin) of a contributor group; return missing roles.
+
+    Real members are onboarded by kim.services.member_create, which also issues a temporary
+    password; demo accounts keep their known password, so they are joined here instead.
+    """
+    roles = [Role.MEMBER] + ([Role.GROUP_ADMIN] if as_admin else [])
+    auth_groups = [group.member_group] + ([group.admin_group] if as_admin else [])
+    user.groups.add(*[g for g in auth_groups if g is not None])
+    return _add_roles(user, roles)
+
+
+def _add_roles(user, roles):
+    found = {g.name: g for g in Group.objects.filter(name__in=roles)}
+    user.groups.add(*found.values())
+    return [role for role in roles if role not in found]

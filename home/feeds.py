@@ -1,0 +1,76 @@
+"""RSS and Atom feeds of the newest posts, site-wide and per group."""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
+
+from kim.models import GroupPage, PostPage
+
+FEED_LENGTH = 30
+
+
+class LatestPostsFeed(Feed):
+    title = _("Latest posts")
+    description = _("The newest checked posts from community information groups.")
+
+    def link(self):
+        return "/"
+
+    def items(self):
+        return PostPage.objects.published().for_listing()[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.get_url()
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_author_name(self, item):
+        return item.group.title if item.group else settings.WAGTAIL_SITE_NAME
+
+    def item_categories(self, item):
+        return [item.category.name] if item.category else []
+
+
+class LatestPostsAtomFeed(LatestPostsFeed):
+    feed_type = Atom1Feed
+    subtitle = LatestPostsFeed.description
+
+
+class GroupPostsFeed(LatestPostsFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(GroupPage.objects.public_groups().public(), slug=slug)
+
+    def title(self, group):
+        return group.title
+
+    def description(self, group):
+        return _("The newest posts from %(group)s.") % {"group": group.title}
+
+    def link(self, group):
+        return group.get_url()
+
+    def items(self, group):
+        return PostPage.objects.published().for_group_page(group).for_listing()[:FEED_LENGTH]
+
+    def item_categories(self, item):
+        marks = [str(_("District-wide message"))] if item.is_district_message else []
+        return marks + super().item_categories(item)
+
+
+class GroupPostsAtomFeed(GroupPostsFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, group):
+        return self.description(group)

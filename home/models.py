@@ -1,0 +1,79 @@
+"""The portal's home page."""
+
+from django.db import models
+from django.db.models import OuterRef, Subquery, prefetch_related_objects
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Orderable, Page
+
+from kim.models import (
+    CARD_PREFETCHES,
+    Category,
+    GroupDirectoryPage,
+    PostPage,
+    Region,
+    route_to_child,
+)
+
+
+class HomePage(Page):
+    """The front page: featured and latest posts, with ways in by category and area."""
+
+    intro = models.CharField(_("introduction"), max_length=300, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel("featured_posts", label=_("Featured posts"), max_num=4),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["kim.GroupDirectoryPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        if path_components:
+            if result := route_to_child(
+                self, GroupDirectoryPage.objects.all(), request, path_components
+            ):
+                return result
+        return super().route(request, path_components)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        posts = PostPage.objects.published().for_listing().prefetch_related(None)
+        featured_ids = FeaturedPost.objects.filter(page=self).values("post_id")
+        context["featured"] = list(
+            posts.filter(pk__in=featured_ids)
+            .annotate(
+                feature_order=Subquery(
+                    FeaturedPost.objects.filter(page=self, post=OuterRef("pk")).values(
+                        "sort_order"
+                    )[:1]
+                )
+            )
+            .order_by("feature_order")
+        )
+        context["latest"] = list(posts.exclude(pk__in=featured_ids)[:12])
+        # One query for the photo renditions of every card on the page.
+        prefetch_related_objects(context["featured"] + context["latest"], *CARD_PREFETCHES)
+        context["categories"] = Category.objects.all()
+        context["subdistricts"] = (
+            Region.objects.subdistricts()
+            .with_public_groups()
+            .select_related("parent")
+            .order_by("parent__name", "name")
+        )
+        return context
+
+
+class FeaturedPost(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_posts")
+    post = models.ForeignKey(
+        PostPage, verbose_name=_("post"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("post")]

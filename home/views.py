@@ -1,0 +1,99 @@
+"""Public listings that are not pages: search, categories, tags and areas."""
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from taggit.models import Tag
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
+
+from kim.listings import paginate
+from kim.models import Category, PostPage, Region, RegionLevel, publicly_listed
+
+SEARCH_QUERY_MAX_LENGTH = 100
+
+
+@require_GET
+def search(request):
+    query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
+    results = None
+    if query:
+        matches = PostPage.objects.published().for_cards().search(query)
+        results = paginate(request, matches)
+    return render(request, "home/search.html", {"query": query, "results": results})
+
+
+def _listing(request, *, title, description, posts):
+    return render(
+        request,
+        "home/listing.html",
+        {
+            "title": title,
+            "description": description,
+            "posts": paginate(request, posts.for_listing()),
+        },
+    )
+
+
+@require_GET
+def category(request, slug):
+    category = get_object_or_404(Category, slug=slug)
+    posts = PostPage.objects.published().filter(category=category)
+    return _listing(request, title=category.name, description=category.description, posts=posts)
+
+
+@require_GET
+def tag(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    posts = PostPage.objects.published().filter(tagged_items__tag=tag)
+    return _listing(
+        request,
+        title=f"#{tag.name}",
+        description=_("Posts tagged %(tag)s") % {"tag": tag.name},
+        posts=posts,
+    )
+
+
+@require_GET
+def region(request, code):
+    region = get_object_or_404(
+        Region.objects.select_related("parent"),
+        code=code,
+        level__in=[RegionLevel.DISTRICT, RegionLevel.SUBDISTRICT],
+    )
+    posts = PostPage.objects.published().in_region(region)
+    description = (
+        _("Posts from groups in %(area)s") % {"area": f"{region.name}, {region.parent.name}"}
+        if region.parent
+        else ""
+    )
+    return _listing(request, title=region.name, description=description, posts=posts)
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    base = settings.WAGTAILADMIN_BASE_URL
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /en/cari/",
+        "Disallow: /cari/",
+        f"Sitemap: {base}/sitemap.xml",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+class PublicSitemap(Sitemap):
+    """Wagtail's sitemap, less unpublished groups' posts and training sandboxes (both 404)."""
+
+    def items(self):
+        return publicly_listed(super().items())
+
+
+def sitemap(request):
+    return wagtail_sitemap(request, sitemaps={"wagtail": PublicSitemap})

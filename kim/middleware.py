@@ -1,0 +1,26 @@
+from django.shortcuts import redirect
+from django.urls import reverse
+
+# Paths a member may still reach before choosing a password.
+ALLOWED_PREFIXES = ("/admin/logout/", "/admin/jsi18n/", "/static/")
+
+
+class FirstPasswordMiddleware:
+    """Send members who still have a temporary password to the change-password page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if user.is_authenticated and request.path.startswith("/admin/"):
+            target = reverse("kim_first_password")
+            profile = getattr(user, "member_profile", None)
+            if (
+                profile
+                and profile.must_change_password
+                and request.path != target
+                and not request.path.startswith(ALLOWED_PREFIXES)
+            ):
+                return redirect(target)
+        return self.get_response(request)

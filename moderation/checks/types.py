@@ -1,0 +1,147 @@
+"""What the checks read (a post as plain data) and what they return (flags)."""
+
+import dataclasses
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class FlagCode(models.TextChoices):
+    PERSONAL_DATA = "personal_data", _("Personal data")
+    HATE_SPEECH = "hate_speech", _("Hate speech (SARA)")
+    PROFANITY = "profanity", _("Insults and profanity")
+    HOAX_MATCH = "hoax_match", _("Resembles a debunked claim")
+    MISSING_SOURCE = "missing_source", _("Missing source")
+    SUSPICIOUS_LINK = "suspicious_link", _("Suspicious link")
+    GAMBLING = "gambling", _("Online gambling")
+    DUPLICATE = "duplicate", _("Duplicate of a published post")
+    MISSING_ALT_TEXT = "missing_alt_text", _("Missing alternative text")
+    TOO_SHORT = "too_short", _("Too short")
+
+
+class Severity(models.TextChoices):
+    BLOCK = "block", _("Blocks submission")
+    WARN = "warn", _("Warns only")
+
+
+BLOCKING_BY_DEFAULT = frozenset(
+    {FlagCode.GAMBLING, FlagCode.PERSONAL_DATA, FlagCode.HATE_SPEECH, FlagCode.HOAX_MATCH}
+)
+
+
+@dataclass(frozen=True)
+class TextPart:
+    """One piece of the post's text: a field, or one block of the body.
+
+    ``text`` is what a reader sees; ``html`` is the stored markup, kept so that links and
+    text hidden from view can be checked too. Flag offsets index into ``text``.
+    """
+
+    field: str
+    text: str
+    html: str = ""
+    block_index: int | None = None
+    block_id: str | None = None
+    hidden_text: str = ""
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+    text: str = ""
+    field: str = "body"
+    block_index: int | None = None
+    hidden_reason: str = ""
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    field: str
+    alt: str
+    block_index: int | None = None
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    title: str
+    url: str = ""
+    description: str = ""
+
+
+@dataclass
+class PostInput:
+    """A post as the checks see it, independent of Wagtail."""
+
+    title: str
+    summary: str = ""
+    body: list[TextPart] = field(default_factory=list)
+    extra_parts: list[TextPart] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    images: list[ImageRef] = field(default_factory=list)
+    sources: list[SourceRef] = field(default_factory=list)
+    category_slug: str = ""
+    needs_source: bool = False
+    page_id: int | None = None
+
+    @property
+    def text_parts(self):
+        """Every part a reader sees: title, summary, body blocks, then other fields."""
+        head = [TextPart("title", self.title)]
+        if self.summary:
+            head.append(TextPart("summary", self.summary))
+        return head + list(self.body) + list(self.extra_parts)
+
+    @property
+    def body_text(self):
+        return "\n".join(part.text for part in self.body)
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def fingerprint(code, excerpt):
+    """Identify a flag by its code and the text it is about, not by where the text sits.
+
+    A dismissal keyed on this survives edits elsewhere in the post; changing the flagged text
+    itself brings the flag back, which is what an editor who dismissed it would expect.
+    """
+    normalised = _SPACES.sub(" ", excerpt or "").strip().casefold()
+    return hashlib.sha256(f"{code}\x00{normalised}".encode()).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class Flag:
+    code: str
+    message: str
+    excerpt: str = ""
+    field: str = ""
+    block_index: int | None = None
+    start: int | None = None
+    end: int | None = None
+    severity: str = Severity.WARN
+    related: dict = dataclasses.field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def fingerprint(self):
+        return fingerprint(self.code, self.excerpt)
+
+    @property
+    def blocks(self):
+        return self.severity == Severity.BLOCK
+
+    def as_dict(self):
+        return {
+            "code": str(self.code),
+            "message": str(self.message),
+            "excerpt": self.excerpt,
+            "field": self.field,
+            "block_index": self.block_index,
+            "start": self.start,
+            "end": self.end,
+            "severity": str(self.severity),
+            "fingerprint": self.fingerprint,
+        }

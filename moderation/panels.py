@@ -1,0 +1,117 @@
+"""Dashboard panels: the editors' review queue and each member's own posts by status."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.components import Component
+from wagtail.models import Page, TaskState, WorkflowState
+
+from kim.models import PostPage
+from kim.permissions import is_district_staff
+
+from .services import median_decision_hours, review_target
+from .workflow import ReviewState
+
+QUEUE_LENGTH = 50
+
+
+class ReviewQueuePanel(Component):
+    name = "moderation_queue"
+    template_name = "moderation/panels/review_queue.html"
+    order = 90
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        now = timezone.now()
+        target = review_target()
+        states = (
+            ReviewState.objects.filter(status=TaskState.STATUS_IN_PROGRESS)
+            .select_related("workflow_state", "task", "claimed_by")
+            .order_by("workflow_state__created_at")[:QUEUE_LENGTH]
+        )
+        ids = [int(state.workflow_state.object_id) for state in states]
+        pages = {
+            post.pk: post for post in PostPage.objects.filter(pk__in=ids).select_related("group")
+        }
+        pages |= {
+            page.pk: page
+            for page in Page.objects.filter(pk__in=ids).exclude(pk__in=pages).specific()
+        }
+        items = []
+        for state in states:
+            page = pages.get(int(state.workflow_state.object_id))
+            if page is None:
+                continue
+            age = now - state.workflow_state.created_at
+            items.append(
+                {
+                    "state": state,
+                    "page": page,
+                    "age": age,
+                    "overdue": age > target,
+                    "group": getattr(page, "group", None),
+                    "flags": state.flags,
+                    "mine": state.claimed_by_id == request.user.pk,
+                }
+            )
+        month_start = now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+        return {
+            "items": items,
+            "target_hours": int(target.total_seconds() // 3600),
+            "overdue_count": sum(1 for item in items if item["overdue"]),
+            "median_hours": median_decision_hours(since=month_start),
+            "csrf_token": parent_context.get("csrf_token"),
+            "request": request,
+        }
+
+
+class MyPostsPanel(Component):
+    name = "moderation_my_posts"
+    template_name = "moderation/panels/my_posts.html"
+    order = 80
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        posts = list(
+            PostPage.objects.filter(owner=request.user)
+            .select_related("group")
+            .order_by("-latest_revision_created_at")[:20]
+        )
+        states = {
+            int(state.object_id): state
+            for state in WorkflowState.objects.active()
+            .filter(
+                base_content_type=ContentType.objects.get_for_model(Page),
+                object_id__in=[str(post.pk) for post in posts],
+            )
+            .select_related("current_task_state__task")
+        }
+        rows = []
+        for post in posts:
+            state = states.get(post.pk)
+            rows.append({"post": post, "status": _status(post, state), "state": state})
+        return {"rows": rows}
+
+
+def _status(post, state):
+    if state is not None:
+        if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            return _("Changes requested")
+        task = state.current_task_state
+        return _("In review: %(task)s") % {"task": task.task.name} if task else _("Submitted")
+    if post.live:
+        return (
+            _("Published, with unpublished changes")
+            if post.has_unpublished_changes
+            else _("Published")
+        )
+    if post.go_live_at and post.go_live_at > timezone.now():
+        return _("Scheduled")
+    return _("Draft")
+
+
+def construct_homepage_panels(request, panels):
+    if is_district_staff(request.user):
+        panels.insert(0, ReviewQueuePanel())
+    if PostPage.objects.filter(owner=request.user).exists():
+        panels.insert(0, MyPostsPanel())

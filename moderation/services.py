@@ -1,0 +1,169 @@
+"""Moderation's writes and its bridge from Wagtail pages to the pre-check functions."""
+
+import statistics
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+from wagtail.models import TaskState
+
+from kim.models import PostPage
+
+from .checks import (
+    FlagCode,
+    ReferenceSet,
+    Rules,
+    post_input_from_page,
+    post_input_from_text,
+    run_checks,
+)
+from .forms import bound_again, review_form
+from .models import FlagDismissal
+from .workflow import AccuracyReviewState, ReviewReason, ReviewState
+
+# Pages other than posts (a group's profile) are checked for planted links and abuse only.
+PROFILE_CHECKS = frozenset(
+    {FlagCode.GAMBLING, FlagCode.SUSPICIOUS_LINK, FlagCode.HATE_SPEECH, FlagCode.PROFANITY}
+)
+
+
+def precheck_revision(revision):
+    """Run the checks on a page revision, leaving out flags an editor dismissed."""
+    page = revision.as_object()
+    if isinstance(page, PostPage):
+        post, codes = post_input_from_page(revision), None
+    else:
+        post = post_input_from_text(
+            page.title, str(getattr(page, "description", "") or ""), page_id=page.pk
+        )
+        codes = PROFILE_CHECKS
+    return run_checks(
+        post,
+        reference=ReferenceSet.from_database(),
+        rules=Rules.from_database(),
+        dismissed=FlagDismissal.objects.fingerprints(page),
+        codes=codes,
+    )
+
+
+def precheck_page(page):
+    """Check the page's latest revision (the draft being written)."""
+    revision = page.get_latest_revision()
+    if revision is None:
+        revision = page.save_revision()
+    return precheck_revision(revision)
+
+
+@transaction.atomic
+def review_decide(*, task_state: ReviewState, user, action, data):
+    """Record a reviewer's checklist, reasons and verdict, then approve or send back.
+
+    The form is validated again here: the editor's own "approve while editing" path hands
+    over data from the browser.
+    """
+    form = bound_again(review_form(task_state.task.specific.stage, action), data)
+    if not form.is_valid():
+        raise ValidationError(form.errors.as_text())
+    cleaned = form.cleaned_data
+    for name in getattr(type(task_state), "CHECKLIST", ()):
+        setattr(task_state, name, bool(cleaned.get(name)))
+    if isinstance(task_state, AccuracyReviewState):
+        task_state.verdict = cleaned.get("verdict") or ("accurate" if action == "approve" else "")
+    task_state.save()
+    reasons = list(ReviewReason.objects.filter(pk__in=cleaned.get("reasons", [])))
+    task_state.reasons.set(reasons)
+    comment = compose_comment(reasons, cleaned.get("comment", ""))
+    page = task_state.workflow_state.content_object
+    log(
+        instance=page.specific,
+        action="moderation.review",
+        user=user,
+        revision=task_state.revision,
+        data=review_log_data(task_state, action, reasons),
+    )
+    if action == "approve":
+        task_state.approve(user=user, comment=comment)
+    else:
+        task_state.reject(user=user, comment=comment)
+        if action == "decline":
+            task_state.workflow_state.cancel(user=user)
+
+
+def compose_comment(reasons, comment):
+    lines = [f"• {reason.text}" for reason in reasons]
+    if comment.strip():
+        lines.append(comment.strip())
+    return "\n".join(lines)
+
+
+def review_log_data(task_state, action, reasons):
+    data = {
+        "action": action,
+        "task": task_state.task.name,
+        "reasons": [reason.text for reason in reasons],
+        "flags": [flag["code"] for flag in task_state.flags],
+    }
+    for name in getattr(type(task_state), "CHECKLIST", ()):
+        data[name] = getattr(task_state, name)
+    if isinstance(task_state, AccuracyReviewState):
+        data["verdict"] = task_state.verdict
+    return data
+
+
+@transaction.atomic
+def review_claim(*, task_state: ReviewState, user, release=False):
+    """Claim a review so that two editors do not review the same post (or release it)."""
+    task_state = type(task_state).objects.select_for_update().get(pk=task_state.pk)
+    if task_state.status != TaskState.STATUS_IN_PROGRESS:
+        raise PermissionDenied
+    if release:
+        if task_state.claimed_by_id not in (user.pk, None) and not user.is_superuser:
+            raise PermissionDenied
+        task_state.claimed_by, task_state.claimed_at = None, None
+    else:
+        if task_state.claimed_by_id not in (None, user.pk):
+            raise PermissionDenied
+        task_state.claimed_by, task_state.claimed_at = user, timezone.now()
+    task_state.save(update_fields=["claimed_by", "claimed_at"])
+    return task_state
+
+
+def review_target():
+    return timedelta(hours=getattr(settings, "MODERATION_TARGET_HOURS", 24))
+
+
+def median_decision_hours(*, since):
+    """Median hours from submission to the final decision, for workflows decided since."""
+    from wagtail.models import WorkflowState
+
+    durations = [
+        (finished - state.created_at).total_seconds() / 3600
+        for state in WorkflowState.objects.filter(
+            status__in=[
+                WorkflowState.STATUS_APPROVED,
+                WorkflowState.STATUS_CANCELLED,
+                WorkflowState.STATUS_NEEDS_CHANGES,
+            ],
+            current_task_state__finished_at__gte=since,
+        ).select_related("current_task_state")
+        if (finished := state.current_task_state.finished_at)
+    ]
+    return round(statistics.median(durations), 1) if durations else None
+
+
+def dismiss_flag(*, page, flag, user, reason):
+    if not reason.strip():
+        raise ValidationError(_("Give a reason for dismissing the flag."))
+    dismissal = FlagDismissal.for_flag(flag, page=page, user=user, reason=reason.strip())
+    dismissal.save()
+    log(
+        instance=page.specific,
+        action="moderation.dismiss_flag",
+        user=user,
+        data={"code": flag.code, "excerpt": flag.excerpt, "reason": dismissal.reason},
+    )
+    return dismissal

@@ -1,0 +1,119 @@
+"""Full-page cache for anonymous readers of the public site.
+
+A page is served from the cache, or stored in it, only when nothing about the request or the
+response can make it differ between readers:
+- GET requests outside the admin and documents (whose privacy settings Django enforces);
+- no session cookie (signed-in users, page passwords, Wagtail's userbar all live in the
+  session) and no pending flash messages;
+- the response is a complete 200 that sets no cookie, used no CSRF token (a form's token is
+  tied to the reader's cookie), is not a preview, and is not marked private or no-store.
+The key holds the site-wide generation (see generation.py), the language, and the full URL
+with host, scheme and query string.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import get_max_age, patch_cache_control, set_response_etag
+from django.utils.http import http_date
+
+from . import generation
+
+EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/")
+UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
+# Request cookies that can change what a page shows. The CSRF cookie is not one: pages that
+# use the token are never stored.
+PERSONAL_COOKIES = ("SESSION_COOKIE_NAME", "MESSAGE_COOKIE_NAME")
+HIT_HEADER = "X-Page-Cache"
+
+
+def _personal_cookies():
+    return {
+        getattr(settings, name, default)
+        for name, default in zip(PERSONAL_COOKIES, ("sessionid", "messages"), strict=True)
+    }
+
+
+class PageCacheMiddleware:
+    """Serve and store anonymous public pages; mark personal responses private."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.personal_cookies = _personal_cookies()
+
+    def __call__(self, request):
+        if not getattr(settings, "PAGECACHE_ENABLED", True) or not self._cacheable_request(request):
+            response = self.get_response(request)
+            if self.personal_cookies & request.COOKIES.keys():
+                # Never let a shared cache in front keep a page made for one reader.
+                patch_cache_control(response, private=True)
+            return response
+
+        current = generation.current()
+        if current is None:
+            return self.get_response(request)
+        key = self._key(request, current)
+        stored = cache.get(key)
+        if stored is not None:
+            return self._rebuild(stored)
+
+        response = self.get_response(request)
+        if self._cacheable_response(request, response):
+            self._prepare(response)
+            cache.set(key, self._freeze(response), settings.PAGECACHE_TIMEOUT)
+            response[HIT_HEADER] = "miss"
+        return response
+
+    def _cacheable_request(self, request):
+        return (
+            request.method == "GET"
+            and not request.path.startswith(EXCLUDED_PREFIXES)
+            and not (self.personal_cookies & request.COOKIES.keys())
+        )
+
+    @staticmethod
+    def _cacheable_response(request, response):
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        if request.META.get("CSRF_COOKIE_USED") or getattr(request, "is_preview", False):
+            return False
+        session = getattr(request, "session", None)
+        if session is not None and session.modified:
+            # The session middleware, outside this one, is about to set a cookie.
+            return False
+        if response.has_header("Vary") and "cookie" in response["Vary"].lower():
+            # The view says its output depends on the reader's cookies.
+            return False
+        cache_control = response.get("Cache-Control", "").lower()
+        return not any(directive in cache_control for directive in UNCACHEABLE_DIRECTIVES)
+
+    @staticmethod
+    def _key(request, current):
+        url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+        return f"pagecache:{current}:{getattr(request, 'LANGUAGE_CODE', '')}:{url}"
+
+    @staticmethod
+    def _prepare(response):
+        """Give browsers and proxies what they need for conditional and cached requests."""
+        if get_max_age(response) is None:
+            patch_cache_control(response, public=True, max_age=settings.PAGECACHE_MAX_AGE)
+        if not response.has_header("Last-Modified"):
+            # When this copy was made: a client holding an older copy gets the new one.
+            response["Last-Modified"] = http_date(time.time())
+        set_response_etag(response)
+
+    @staticmethod
+    def _freeze(response):
+        return (response.status_code, list(response.items()), response.content)
+
+    @staticmethod
+    def _rebuild(stored):
+        status, headers, content = stored
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response[HIT_HEADER] = "hit"
+        return response

@@ -1,0 +1,33 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from home import feeds, views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += i18n_patterns(
+    path("cari/", views.search, name="search"),
+    path("kategori/<slug:slug>/", views.category, name="category"),
+    path("tag/<slug:slug>/", views.tag, name="tag"),
+    path("wilayah/<str:code>/", views.region, name="region"),
+    path("feed/rss/", feeds.LatestPostsFeed(), name="feed_rss"),
+    path("feed/atom/", feeds.LatestPostsAtomFeed(), name="feed_atom"),
+    path("feed/kelompok/<slug:slug>/rss/", feeds.GroupPostsFeed(), name="group_feed_rss"),
+    path("feed/kelompok/<slug:slug>/atom/", feeds.GroupPostsAtomFeed(), name="group_feed_atom"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -1,0 +1,73 @@
+"""The generator's bulk rows are what Wagtail and the group registry would have made."""
+
+import pytest
+from django.core.management import CommandError, call_command
+from wagtail.models import Collection, Page
+
+from benchdata.services import EDITOR_USERNAME
+from kim.models import ContributorGroup, GroupPage, PostPage
+from kim.permissions import can_manage_members
+from tests.factories import GroupPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def generated(settings):
+    settings.DEBUG = True
+    call_command("generate_data", groups=3, members=9, posts=40, images=2, stdout=None)
+    return ContributorGroup.objects.select_related("page", "member_group", "admin_group")
+
+
+def test_generated_trees_pass_wagtails_own_checks(generated):
+    assert Page.find_problems() == ([], [], [], [], [])
+    assert Collection.find_problems() == ([], [], [], [], [])
+    assert generated.count() == 3
+    assert PostPage.objects.count() == 40
+    for group in generated:
+        assert group.page.numchild == PostPage.objects.child_of(group.page).count()
+
+
+def test_generated_pages_are_served_and_listed(generated, client):
+    post = PostPage.objects.published().first()
+    group = GroupPage.objects.get(pk=post.group_id)
+
+    assert client.get(post.url).status_code == 200
+    assert post.title in client.get(group.url).content.decode()
+    assert client.get("/").status_code == 200
+    assert client.get("/cari/", {"q": post.title.split()[0]}).context["results"]
+
+
+def test_generated_members_may_write_only_in_their_own_group(generated):
+    first, second = generated[:2]
+    member = first.member_group.user_set.first()
+    group_admin = first.admin_group.user_set.get()
+
+    assert first.page.permissions_for_user(member).can_add_subpage()
+    assert not second.page.permissions_for_user(member).can_add_subpage()
+    assert not first.page.permissions_for_user(member).can_publish()
+    assert can_manage_members(group_admin, first)
+    assert not can_manage_members(group_admin, second)
+
+
+def test_editor_account_is_generated(generated, client):
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.get(username=EDITOR_USERNAME))
+
+    assert client.get("/admin/").status_code == 200
+
+
+def test_refuses_a_database_with_real_groups(settings, region_tree):
+    settings.DEBUG = True
+    GroupPageFactory()
+
+    with pytest.raises(CommandError, match="real"):
+        call_command("generate_data", groups=1, members=1, posts=1, images=0)
+
+
+def test_refuses_without_debug_unless_forced(settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("generate_data", groups=1, members=1, posts=1, images=0)

@@ -1,0 +1,41 @@
+import shutil
+
+import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def _media_root(tmp_path, settings):
+    """Give every test its own media folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    yield
+    shutil.rmtree(tmp_path / "media", ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Start every test with an empty cache: Wagtail keeps site roots and renditions there."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def region_tree(db):
+    from tests.factories import region_tree
+
+    return region_tree()
+
+
+@pytest.fixture
+def superuser(db):
+    from tests.factories import UserFactory
+
+    return UserFactory(username="admin-diskominfo", superuser=True)
+
+
+@pytest.fixture
+def admin_client(client, superuser):
+    """A client signed in to the Wagtail admin as a superuser."""
+    client.force_login(superuser)
+    return client

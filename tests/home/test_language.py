@@ -1,0 +1,67 @@
+"""Bahasa Indonesia at /, English at /en/, and a switch between the two on every page."""
+
+import re
+
+import pytest
+
+from tests.factories import GroupPageFactory, PostPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def post():
+    group = GroupPageFactory(title="KIM Sengon", slug="kim-sengon")
+    return PostPageFactory(parent=group, title="Kerja bakti", slug="kerja-bakti")
+
+
+def html_lang(response):
+    return re.search(r'<html[^>]*\blang="([^"]+)"', response.content.decode()).group(1)
+
+
+def switch_links(response):
+    """The language switch: {language code: address}."""
+    html = response.content.decode()
+    nav = re.search(r'<nav class="lang-switch".*?</nav>', html, re.S).group(0)
+    links = re.findall(r'<a href="([^"]*)" hreflang="([^"]+)"', nav)
+    return {code: href for href, code in links}
+
+
+ADDRESSES = [
+    "/",
+    "/kelompok/",
+    "/kelompok/kim-sengon/",
+    "/kelompok/kim-sengon/kerja-bakti/",
+    "/cari/?q=kerja",
+    "/tag/kerja/",
+    "/wilayah/33.10/",
+]
+
+
+@pytest.mark.parametrize("address", ADDRESSES[:5])
+def test_pages_are_in_indonesian_by_default_and_in_english_under_en(client, post, address):
+    indonesian = client.get(address)
+    english = client.get(f"/en{address}")
+
+    assert indonesian.status_code == english.status_code == 200
+    assert html_lang(indonesian) == "id"
+    assert html_lang(english) == "en"
+    assert ">Beranda<" in indonesian.content.decode()
+    assert ">Home<" in english.content.decode()
+
+
+@pytest.mark.parametrize("address", ADDRESSES[:5])
+def test_language_switch_points_to_the_same_page(client, post, address):
+    assert switch_links(client.get(address)) == {"id": address, "en": f"/en{address}"}
+    assert switch_links(client.get(f"/en{address}")) == {"id": address, "en": f"/en{address}"}
+
+
+def test_english_pages_link_to_english_pages(client, post):
+    response = client.get("/en/")
+
+    assert 'href="/en/kelompok/kim-sengon/kerja-bakti/"' in response.content.decode()
+
+
+def test_browser_language_does_not_override_the_address(client, post):
+    response = client.get("/", headers={"accept-language": "en"})
+    assert html_lang(response) == "id"

@@ -1,0 +1,155 @@
+"""Each public page makes a fixed, small number of SQL queries, with 10 posts or with 1,000.
+
+Posts carry hero photos, categories and tags, so a page that forgets to fetch them along with
+the posts makes one more query per card and fails here. Renditions live in a cache that
+forgets everything, so cards must get their renditions from a prefetch too.
+"""
+
+import pytest
+from taggit.models import Tag
+from wagtail.search.backends import get_search_backend
+
+from home.models import FeaturedPost
+from kim.models import GroupSocialLink, PostPage, SourceKind
+from tests.factories import (
+    CategoryFactory,
+    GroupPageFactory,
+    PhotoFactory,
+    PostPageFactory,
+    bulk_posts,
+    home_page,
+)
+
+pytestmark = pytest.mark.django_db
+
+# The queries each page makes, whatever the number of posts. Every Wagtail page costs the
+# Site (1), the home page's specific row (1), one query per level below it (routing), and
+# Wagtail's view-restriction check (2). Listings add the restrictions that keep private
+# posts out (1), a count for pagination (1), the posts (1) and their photo renditions (1).
+EXPECTED_QUERIES = {
+    # 4 + restrictions, featured posts, latest posts, their renditions (one query for both),
+    # categories, sub-districts
+    "home": 10,
+    # 6 + group logo renditions, social links + listing 4
+    "group": 12,
+    # 7 + photo renditions, sources, tags (group, category and photo come with the post)
+    "post": 10,
+    # 5 + districts + listing 4 (the groups, with their logos' renditions)
+    "directory": 10,
+    # Not Wagtail pages: the tag, category or area + listing 4 + the Site, for addresses
+    "tag": 6,
+    "category": 6,
+    "region": 6,
+    # listing 4 + the Site
+    "search": 5,
+}
+
+
+@pytest.fixture
+def forgetful_rendition_cache(settings):
+    """Keep Wagtail's usual cache, but give renditions one that never remembers."""
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "renditions": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
+
+
+def build_portal(region_tree, count):
+    """Two groups; the first with `count` posts with photos, categories and tags."""
+    *_, village = region_tree
+    photos = PhotoFactory.create_batch(3)
+    categories = [
+        CategoryFactory(name="Berita", slug="berita"),
+        CategoryFactory(name="Pengumuman", slug="pengumuman"),
+    ]
+    tags = [
+        Tag.objects.create(name="banjir", slug="banjir"),
+        Tag.objects.create(name="jalan", slug="jalan"),
+    ]
+    group = GroupPageFactory(
+        title="KIM Sengon", slug="kim-sengon", region=village, logo=PhotoFactory()
+    )
+    GroupSocialLink.objects.create(
+        page=group, network="instagram", url="https://instagram.com/kimsengon"
+    )
+    other = GroupPageFactory(title="KIM Depok", slug="kim-depok", logo=PhotoFactory())
+    post = PostPageFactory(
+        parent=group,
+        title="Jembatan bambu",
+        slug="jembatan-bambu",
+        with_hero=True,
+        category=categories[0],
+        tags=["banjir", "jalan"],
+        sources=[
+            {"title": "Kepala desa", "description": "Rapat desa.", "kind": SourceKind.OFFICIAL},
+            {
+                "title": "Radio lokal",
+                "url": "https://radio.example.id/berita",
+                "kind": SourceKind.MEDIA,
+            },
+        ],
+    )
+    posts = bulk_posts(group, count, hero_images=photos, categories=categories, tags=tags)
+    others = bulk_posts(other, 3, hero_images=photos, categories=categories, tags=tags)
+    get_search_backend().add_bulk(
+        PostPage, PostPage.objects.filter(pk__in=[p.pk for p in posts + others])
+    )
+    home = home_page()
+    FeaturedPost.objects.create(page=home, post=others[0], sort_order=0)
+    FeaturedPost.objects.create(page=home, post=post, sort_order=1)
+    return {
+        "home": "/",
+        "group": group.url,
+        "post": post.url,
+        "directory": "/kelompok/",
+        "tag": "/tag/banjir/",
+        "category": "/kategori/berita/",
+        "region": "/wilayah/33.10.01/",
+        "search": "/cari/?q=warga",
+    }
+
+
+@pytest.mark.usefixtures("forgetful_rendition_cache")
+@pytest.mark.parametrize("count", [10, 1000])
+def test_public_pages_make_a_constant_number_of_queries(
+    client, region_tree, django_assert_num_queries, count
+):
+    addresses = build_portal(region_tree, count)
+
+    for page, address in addresses.items():
+        # The first visit makes the renditions and fills Wagtail's caches (site root paths).
+        assert client.get(address).status_code == 200, page
+        with django_assert_num_queries(EXPECTED_QUERIES[page], info=page):
+            response = client.get(address)
+        assert response.status_code == 200
+
+
+@pytest.mark.usefixtures("forgetful_rendition_cache")
+def test_listings_show_full_pages_of_cards(client, region_tree, settings):
+    """Guard the counts above: listings really do show a page of posts with photos."""
+    addresses = build_portal(region_tree, 20)
+
+    for page in ("group", "tag", "category", "region", "search"):
+        response = client.get(addresses[page])
+        cards = response.context["posts" if page != "search" else "results"]
+        assert len(cards) == settings.PORTAL_POSTS_PER_PAGE, page
+        assert all(post.hero_image for post in cards), page
+        assert response.content.decode().count("<picture") >= settings.PORTAL_POSTS_PER_PAGE
+    home = client.get(addresses["home"])
+    assert len(home.context["latest"]) == 12
+    assert [post.slug for post in home.context["featured"]] == [
+        "kim-depok-kabar-1",
+        "jembatan-bambu",
+    ]
+
+
+def test_bulk_posts_make_a_sound_page_tree(client):
+    """Guard the helper the counts rely on: its posts are pages like any other."""
+    group = GroupPageFactory(title="KIM Ramai", slug="kim-ramai")
+    PostPageFactory(parent=group, slug="pertama")
+    posts = bulk_posts(group, 5)
+
+    assert all(not problems for problems in PostPage.find_problems())
+    assert PostPage.objects.child_of(group).count() == 6
+    assert client.get(posts[-1].url).status_code == 200
+    assert posts[-1].get_parent().specific == group

@@ -1,0 +1,131 @@
+"""A post's rules, enforced where members write: the Wagtail admin's edit form."""
+
+import pytest
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from kim.blocks import POST_RICH_TEXT_FEATURES
+from kim.models import PostPage, SourceKind
+from tests.factories import PhotoFactory, PostPageFactory
+
+pytestmark = pytest.mark.django_db
+
+OFFICIAL_SOURCE = {
+    "title": "Siaran pers Dinas Kesehatan",
+    "kind": SourceKind.OFFICIAL,
+    "url": "https://dinkes.example.go.id/siaran",
+    "description": "",
+}
+
+
+def edit_form(post, *, sources=(), **changes):
+    """Form data for the post's admin edit view, as the browser would send it."""
+    data = {
+        "title": post.title,
+        "slug": post.slug,
+        "summary": post.summary,
+        "hero_image": post.hero_image_id or "",
+        "hero_alt": post.hero_alt,
+        "body": streamfield(
+            [
+                (
+                    "paragraph",
+                    rich_text(
+                        "<p>Warga membersihkan saluran air.</p>", features=POST_RICH_TEXT_FEATURES
+                    ),
+                ),
+            ]
+        ),
+        "category": "",
+        "tags": "",
+        "event_date": "",
+        "event_place": "",
+        "sources": inline_formset(list(sources)),
+        "comments": inline_formset([]),
+    }
+    data.update(changes)
+    return nested_form_data(data)
+
+
+def save_draft(client, post, **kwargs):
+    return client.post(f"/admin/pages/{post.pk}/edit/", edit_form(post, **kwargs))
+
+
+def saved_revision(post):
+    return PostPage.objects.get(pk=post.pk).get_latest_revision_as_object()
+
+
+@pytest.fixture
+def post(db):
+    return PostPageFactory(title="Kerja bakti", slug="kerja-bakti")
+
+
+def test_a_complete_post_is_saved(admin_client, post):
+    photo = PhotoFactory()
+
+    response = save_draft(
+        admin_client,
+        post,
+        summary="S" * 280,
+        hero_image=photo.pk,
+        hero_alt="Warga mengangkat lumpur dari selokan.",
+        sources=[OFFICIAL_SOURCE],
+    )
+
+    assert response.status_code == 302
+    revision = saved_revision(post)
+    assert revision.summary == "S" * 280
+    assert revision.hero_image == photo
+    assert [source.title for source in revision.sources.all()] == [OFFICIAL_SOURCE["title"]]
+
+
+def test_summary_over_280_characters_is_refused(admin_client, post):
+    response = save_draft(admin_client, post, summary="S" * 281)
+
+    assert response.status_code == 200
+    assert "summary" in response.context["form"].errors
+    assert saved_revision(post).summary != "S" * 281
+
+
+def test_hero_image_without_alt_text_is_refused(admin_client, post):
+    photo = PhotoFactory()
+
+    response = save_draft(admin_client, post, hero_image=photo.pk, hero_alt="  ")
+
+    assert response.status_code == 200
+    assert "hero_alt" in response.context["form"].errors
+    assert saved_revision(post).hero_image is None
+
+
+def test_hero_alt_text_alone_is_fine(admin_client, post):
+    response = save_draft(admin_client, post, hero_alt="")
+    assert response.status_code == 302
+
+
+def test_source_without_link_or_description_is_refused(admin_client, post):
+    vague = {"title": "Kata tetangga", "kind": SourceKind.EYEWITNESS, "url": "", "description": ""}
+
+    response = save_draft(admin_client, post, sources=[vague])
+
+    assert response.status_code == 200
+    sources = response.context["form"].formsets["sources"]
+    assert sources.errors[0]
+    assert not saved_revision(post).sources.exists()
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        {
+            "title": "Ketua RT 03",
+            "kind": SourceKind.EYEWITNESS,
+            "url": "",
+            "description": "Hadir langsung di lokasi kerja bakti.",
+        },
+        OFFICIAL_SOURCE,
+    ],
+)
+def test_source_with_a_link_or_a_description_is_accepted(admin_client, post, source):
+    response = save_draft(admin_client, post, sources=[source])
+
+    assert response.status_code == 302
+    assert saved_revision(post).sources.get().title == source["title"]

@@ -1,0 +1,236 @@
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from kim.models import Category, PostPage
+from moderation.management.commands.moderation_precheck import Command
+from moderation.models import DebunkedClaim, FlagDismissal, WordRule
+
+pytestmark = pytest.mark.django_db
+
+FILLER = (
+    " Kegiatan ini diikuti warga dari seluruh dusun dengan tertib, dan panitia berterima "
+    "kasih kepada semua pihak yang telah membantu persiapan sejak minggu lalu sampai "
+    "acara selesai dengan lancar. Warga berharap kegiatan serupa diadakan lagi tahun "
+    "depan."
+)
+PUBLISHED_BODY = (
+    "Pemerintah Desa Sengon bersama warga menggelar kerja bakti membersihkan saluran irigasi "
+    "di Dusun Krajan pada Minggu pagi. Kegiatan ini dilakukan menjelang musim hujan agar air "
+    "tidak meluap ke permukiman dan sawah. Kepala desa mengajak seluruh warga menjaga "
+    "kebersihan saluran dan tidak membuang sampah sembarangan."
+)
+LINES = [
+    {
+        "id": "pub-1",
+        "kind": "published",
+        "title": "Kerja bakti saluran irigasi",
+        "body": PUBLISHED_BODY,
+    },
+    {
+        "id": "hoax-1",
+        "kind": "known_hoax",
+        "title": "Jembatan Dengkeng ambruk dan ditutup total",
+        "body": "",
+        "correction": "Jembatan masih dibuka.",
+        "source": "https://klatenkab.go.id/",
+    },
+    {
+        "id": "ok",
+        "kind": "post",
+        "title": "Posyandu balita Dusun Krajan",
+        "body": "<p>Kader posyandu menimbang balita dan membagikan makanan tambahan.</p>"
+        "<p>Orang tua diminta datang setiap bulan membawa buku KIA." + FILLER + "</p>",
+        "sources": [],
+        "category": "",
+    },
+    {
+        "id": "copy",
+        "kind": "post",
+        "title": "Kerja bakti saluran irigasi",
+        "body": PUBLISHED_BODY + FILLER,
+    },
+    {
+        "id": "file-hoax",
+        "kind": "post",
+        "title": "Kabar jembatan",
+        "body": "Katanya jembatan Dengkeng sudah ambruk dan ditutup total mulai hari ini." + FILLER,
+    },
+    {
+        "id": "db-hoax",
+        "kind": "post",
+        "title": "Info vaksin",
+        "body": "Hati-hati, vaksin corona mengandung microchip untuk melacak keberadaan warga."
+        + FILLER,
+    },
+    {
+        "id": "many",
+        "kind": "post",
+        "title": "Promo",
+        "body": "<p>Dasar goblok! Hubungi 0812-3456-7890. Angka kemiskinan turun 12 persen.</p>"
+        '<p><a href="https://bit.ly/x">daftar</a><a href="https://gacor88.xyz" '
+        'style="display:none">slot</a></p>',
+        "sources": [],
+    },
+    {
+        "id": "data",
+        "kind": "post",
+        "title": "Data penduduk",
+        "body": "Warga bergotong royong membersihkan saluran." + FILLER,
+        "category": "statistik",
+    },
+]
+
+
+def write(tmp_path, lines, name="batch.jsonl"):
+    path = tmp_path / name
+    path.write_text(
+        "\n".join(
+            json.dumps(line, ensure_ascii=False) if isinstance(line, dict) else line
+            for line in lines
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    return str(path)
+
+
+def run(*args):
+    out = io.StringIO()
+    call_command("moderation_precheck", *args, stdout=out)
+    return [json.loads(line) for line in out.getvalue().splitlines()]
+
+
+@pytest.fixture
+def statistics_category():
+    return Category.objects.create(name="Statistik", slug="statistik", needs_source=True)
+
+
+def test_every_kind_of_line_end_to_end(tmp_path, statistics_category):
+    results = {r["id"]: r for r in run(write(tmp_path, LINES + [""]), "--language", "en")}
+    assert list(results) == ["ok", "copy", "file-hoax", "db-hoax", "many", "data"]
+    assert results["ok"]["flags"] == []
+    assert results["copy"]["flags"] == ["duplicate"]
+    assert results["file-hoax"]["flags"] == ["hoax_match"]
+    assert "Jembatan masih dibuka." in results["file-hoax"]["details"][0]["message"]
+    assert results["db-hoax"]["flags"] == ["hoax_match"]
+    assert set(results["many"]["flags"]) == {
+        "personal_data",
+        "gambling",
+        "profanity",
+        "missing_source",
+        "suspicious_link",
+        "too_short",
+    }
+    assert results["data"]["flags"] == ["missing_source"]
+    detail = next(d for d in results["many"]["details"] if d["code"] == "personal_data")
+    assert detail["excerpt"] == "Hubungi 0812-3456-7890."
+    assert detail["severity"] == "block"
+
+
+def test_output_keeps_indonesian_characters(tmp_path):
+    out = io.StringIO()
+    call_command(
+        "moderation_precheck",
+        write(
+            tmp_path,
+            [{"id": "é", "kind": "post", "title": "Kabar “warga”", "body": "Dasar goblok “kamu”."}],
+        ),
+        stdout=out,
+    )
+    assert "“" in out.getvalue() and "\\u" not in out.getvalue()
+
+
+def test_file_claims_only_leaves_out_the_database_claims(tmp_path):
+    path = write(tmp_path, LINES)
+    results = {r["id"]: r for r in run(path, "--file-claims-only")}
+    assert results["db-hoax"]["flags"] == []
+    assert results["file-hoax"]["flags"] == ["hoax_match"]
+
+
+def test_site_posts_are_compared_only_when_asked(tmp_path):
+    from tests.factories import PostPageFactory, rich_text_body
+
+    PostPageFactory(title="Kerja bakti saluran irigasi", body=rich_text_body(PUBLISHED_BODY))
+    lines = [line for line in LINES if line["kind"] == "post" and line["id"] == "copy"]
+    path = write(tmp_path, lines)
+    assert run(path)[0]["flags"] == []
+    assert run(path, "--site-posts")[0]["flags"] == ["duplicate"]
+
+
+def test_the_command_writes_nothing(tmp_path, statistics_category):
+    path = write(tmp_path, LINES)
+    models = (WordRule, DebunkedClaim, FlagDismissal, PostPage, Category)
+    before = [model.objects.count() for model in models]
+    with CaptureQueriesContext(connection) as queries:
+        run(path)
+    writes = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+    ]
+    assert writes == []
+    assert [model.objects.count() for model in models] == before
+
+
+def test_malformed_lines_are_reported_with_their_numbers(tmp_path):
+    path = write(
+        tmp_path,
+        [
+            {"id": 1, "kind": "post", "title": "Baik", "body": "Teks."},
+            "{not json",
+            {"id": 2, "kind": "artikel", "title": "x"},
+            {"kind": "post", "title": "Tanpa id"},
+            {"id": 3, "kind": "post", "title": "x", "sources": "bukan daftar"},
+            "[1, 2]",
+        ],
+    )
+    with pytest.raises(CommandError) as error:
+        run(path)
+    message = str(error.value)
+    assert message.startswith("5 malformed line(s)")
+    for expected in (
+        "line 2: not valid JSON",
+        'line 3: "kind" must be one of',
+        'line 4: a "post" line needs an "id"',
+        'line 5: "sources" must be a list',
+        "line 6: expected a JSON object",
+    ):
+        assert expected in message
+
+
+def test_malformed_input_exits_non_zero(tmp_path, capsys):
+    path = write(tmp_path, ["{oops"])
+    with pytest.raises(SystemExit) as exit_info:
+        Command().run_from_argv(["manage.py", "moderation_precheck", path])
+    assert exit_info.value.code != 0
+    assert "line 1" in capsys.readouterr().err
+
+
+def test_a_missing_file_is_a_clear_error(tmp_path):
+    with pytest.raises(CommandError, match="Cannot read"):
+        run(str(tmp_path / "tidak-ada.jsonl"))
+
+
+def test_benchmark_prints_its_figures():
+    out = io.StringIO()
+    call_command(
+        "moderation_precheck",
+        "--benchmark",
+        "--words",
+        "300",
+        "--published",
+        "20",
+        "--claims",
+        "20",
+        "--repeat",
+        "2",
+        stdout=out,
+    )
+    text = out.getvalue()
+    assert "post of 300 words against 20 published posts and 20 debunked claims" in text
+    assert "median of 2 runs:" in text
