@@ -243,6 +243,25 @@ def test_directory_filters_by_district_sub_district_and_kind(
             assertNotContains(response, f'href="{group.url}"')
 
 
+def test_directory_offers_only_districts_with_groups_the_public_can_see(client, directory_groups):
+    depok = directory_groups["depok"]
+    depok.unpublish()
+
+    response = client.get("/kelompok/")
+
+    assertContains(response, '<option value="33.10">Kab. Klaten</option>', html=True)
+    assertNotContains(response, "Kab. Sleman")
+
+
+def test_home_page_offers_no_sub_district_whose_groups_are_training_sandboxes(client, sengon):
+    group, _ = sengon
+    type(group).objects.filter(pk=group.pk).update(is_training=True)
+
+    response = client.get("/")
+
+    assertNotContains(response, 'href="/wilayah/33.10.01/"')
+
+
 def test_directory_keeps_the_filter_when_paginating(client, directory_groups, settings):
     response = client.get("/kelompok/", {"kabupaten": "33.10", "kecamatan": "33.10.01"})
 
