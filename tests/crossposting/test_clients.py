@@ -81,39 +81,52 @@ def test_graph_expired_token_needs_reconnecting(graph, photo, network):
         client(network).publish(outgoing(image=photo()))
 
 
+GRAPH_NETWORKS = [Network.FACEBOOK_PAGE, Network.INSTAGRAM]
+
+
+def graph_posts(graph):
+    return {"posts": dict(graph.posts), "containers": dict(graph.containers)}
+
+
+@pytest.mark.parametrize("network", GRAPH_NETWORKS)
 @pytest.mark.parametrize("code", [4, 17, 32])
-def test_graph_throttling_waits_as_long_as_the_usage_header_says(graph, code):
+def test_graph_throttling_waits_as_long_as_the_usage_header_says(graph, photo, network, code):
     graph.fail_next(f"throttle_{code}", minutes=7)
 
     with pytest.raises(RateLimited) as caught:
-        client(Network.FACEBOOK_PAGE).publish(outgoing())
+        client(network).publish(outgoing(image=photo()))
     assert f"OAuthException {code}" in caught.value.message
     assert caught.value.retry_after == 7 * 60
+    assert graph_posts(graph) == {"posts": {}, "containers": {}}
 
 
-def test_graph_http_429_honours_retry_after(graph):
+@pytest.mark.parametrize("network", GRAPH_NETWORKS)
+def test_graph_http_429_honours_retry_after(graph, photo, network):
     graph.fail_next("http429", retry_after=90, minutes=0)
 
     with pytest.raises(RateLimited) as caught:
-        client(Network.FACEBOOK_PAGE).publish(outgoing())
+        client(network).publish(outgoing(image=photo()))
     assert caught.value.retry_after == 90
+    assert graph_posts(graph) == {"posts": {}, "containers": {}}
 
 
-def test_graph_5xx_is_temporary(graph):
+@pytest.mark.parametrize("network", GRAPH_NETWORKS)
+def test_graph_5xx_is_temporary(graph, photo, network):
     graph.fail_next("http500")
 
     with pytest.raises(TransientError) as caught:
-        client(Network.FACEBOOK_PAGE).publish(outgoing())
+        client(network).publish(outgoing(image=photo()))
     assert not isinstance(caught.value, UncertainError | RateLimited)
-    assert graph.posts == {}
+    assert graph_posts(graph) == {"posts": {}, "containers": {}}
 
 
-def test_graph_silence_past_the_timeout_leaves_the_outcome_unknown(graph):
+@pytest.mark.parametrize("network", GRAPH_NETWORKS)
+def test_graph_silence_past_the_timeout_leaves_the_outcome_unknown(graph, photo, network):
     graph.fail_next("slow")
 
     with pytest.raises(UncertainError):
-        client(Network.FACEBOOK_PAGE).publish(outgoing())
-    assert graph.posts == {}
+        client(network).publish(outgoing(image=photo()))
+    assert graph_posts(graph) == {"posts": {}, "containers": {}}
 
 
 def test_graph_timeout_after_accepting_is_unknown_but_the_lookup_finds_the_post(graph):
@@ -332,8 +345,18 @@ def test_telegram_429_honours_retry_after(telegram):
 def test_telegram_5xx_is_temporary(telegram):
     telegram.fail_next("http502")
 
-    with pytest.raises(TransientError):
+    with pytest.raises(TransientError) as caught:
         client(Network.TELEGRAM).publish(outgoing())
+    assert not caught.value.uncertain
+    assert telegram.channel_messages(f"@{CHANNEL}") == []
+
+
+def test_telegram_silence_past_the_timeout_leaves_the_outcome_unknown(telegram):
+    telegram.fail_next("slow")
+
+    with pytest.raises(UncertainError):
+        client(Network.TELEGRAM).publish(outgoing())
+    assert telegram.channel_messages(f"@{CHANNEL}") == []
 
 
 def test_telegram_too_long_message_is_refused(telegram):
