@@ -128,10 +128,9 @@ def workshop_create(*, title, date, place, region, trainers, entries, created_by
         status=GroupStatus.ACTIVE,
         is_training=True,
     )
-    # Trainers may not publish pages: the sandbox page is published by the system.
+    # The sandbox's own page is published by the system, not by the trainer who asked for it.
     workshop.sandbox = group_sync(group=sandbox, user=None)
-    workshop.trainer_group = _trainer_group(workshop)
-    workshop.save(update_fields=["sandbox", "trainer_group"])
+    workshop.save(update_fields=["sandbox"])
     workshop_set_trainers(workshop=workshop, trainers=trainers)
     # One practice account so that participants see cross-posting previews; always dry-run.
     SocialAccount.objects.create(
@@ -144,9 +143,15 @@ def workshop_create(*, title, date, place, region, trainers, entries, created_by
     return workshop, credentials
 
 
+@transaction.atomic
 def workshop_set_trainers(*, workshop, trainers):
     """Give the trainers (and only them) their rights in the sandbox."""
     workshop.trainers.set(trainers)
+    if workshop.trainer_group is None and workshop.is_open and workshop.sandbox is not None:
+        # Also repairs a workshop made before trainers had a group: saving its trainers again
+        # lets them finish reviews.
+        workshop.trainer_group = _trainer_group(workshop)
+        workshop.save(update_fields=["trainer_group"])
     if workshop.trainer_group is not None:
         workshop.trainer_group.user_set.set(trainers)
 
@@ -154,7 +159,9 @@ def workshop_set_trainers(*, workshop, trainers):
 def _trainer_group(workshop):
     """Edit, review and publish in the sandbox subtree and use its collection; nothing else.
 
-    Publishing is needed because finishing a workflow publishes as the last reviewer.
+    Publishing is needed because Wagtail publishes as the last reviewer when a workflow
+    finishes: without it a trainer's final approval raised PublishPagePermissionError. The
+    moderation hook lets trainers review only here, so the grant stops at the sandbox too.
     """
     sandbox = workshop.sandbox
     group = Group.objects.create(name=f"Pelatihan #{workshop.pk} · pelatih")

@@ -6,13 +6,17 @@ suite stays fast.
 
 import pytest
 from wagtail.models import Workflow
+from wagtail.rich_text import RichText
 
+from kim.models import PostPage
 from kim.roles import Role
-from moderation.workflow import AccuracyReviewTask
+from moderation.workflow import AccuracyReviewState, AccuracyReviewTask, UsefulnessReviewState
 from tests.factories import PostPageFactory
 from tests.kim.conftest import role_user
 from tests.workshops.conftest import enter
+from workshops import exercises
 from workshops.permissions import trains_sandbox_of
+from workshops.services import workshop_set_trainers
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +114,91 @@ def test_trainer_reviews_the_sandbox_but_not_real_groups(world, workshop, people
     # Outside the workflow too, the trainer's rights stop at the sandbox.
     assert workshop.sandbox.page.specific.permissions_for_user(world.trainer).can_publish()
     assert not world.group_a.page.specific.permissions_for_user(world.trainer).can_edit()
+
+
+ACCURACY_OK = dict.fromkeys(AccuracyReviewState.CHECKLIST, "on")
+USEFULNESS_OK = dict.fromkeys(UsefulnessReviewState.CHECKLIST, "on")
+
+
+def submitted(parent, author):
+    """A post with sound exercise material, submitted to the moderation workflow."""
+    material = exercises.BY_SLUG["kerja-bakti"]
+    post = PostPage(
+        title=material.material_title,
+        slug=f"kerja-bakti-{author.pk}",
+        owner=author,
+        live=False,
+        summary=material.summary,
+        body=[("paragraph", RichText(p)) for p in material.body_html],
+    )
+    parent.add_child(instance=post)
+    post.save_revision(user=author)
+    Workflow.objects.get(name="Moderasi KIM").start(post, author)
+    return post
+
+
+def act(client, user, post, action, data):
+    client.force_login(user)
+    state = PostPage.objects.get(pk=post.pk).current_workflow_task_state
+    return client.post(
+        f"/admin/pages/workflow/action/{post.pk}/{action}/{state.pk}/",
+        data,
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+
+
+def test_trainers_last_approval_publishes_a_sandbox_post(client, world, workshop, people):
+    # Finishing the workflow publishes as the last reviewer: without publish rights in the
+    # sandbox this raised PublishPagePermissionError.
+    post = submitted(workshop.sandbox.page, people["participant"])
+    assert act(client, world.trainer, post, "approve", ACCURACY_OK).status_code == 200
+    assert act(client, world.trainer, post, "approve", USEFULNESS_OK).status_code == 200
+    post = PostPage.objects.get(pk=post.pk)
+    assert post.live and not post.workflow_in_progress
+    assert client.get(post.url).status_code == 404  # published in the sandbox, still hidden
+
+
+def test_trainer_cannot_approve_a_real_groups_post(client, world, workshop, people):
+    post = submitted(world.group_a.page, world.member)
+    state = PostPage.objects.get(pk=post.pk).current_workflow_task_state
+
+    response = act(client, world.trainer, post, "approve", ACCURACY_OK)
+
+    assert response.status_code == 403
+    state.refresh_from_db()
+    assert state.status == "in_progress"
+    assert not PostPage.objects.get(pk=post.pk).live
+    assert not world.group_a.page.specific.permissions_for_user(world.trainer).can_publish()
+    # An editor still can.
+    assert act(client, world.editor, post, "approve", ACCURACY_OK).status_code == 200
+
+
+def test_only_the_workshops_current_trainers_complete_its_reviews(client, world, workshop, people):
+    other = people["other_trainer"]
+    first = submitted(workshop.sandbox.page, people["participant"])
+    assert act(client, other, first, "approve", ACCURACY_OK).status_code == 403
+
+    workshop_set_trainers(workshop=workshop, trainers=[world.trainer, other])
+    act(client, other, first, "approve", ACCURACY_OK)
+    act(client, other, first, "approve", USEFULNESS_OK)
+    assert PostPage.objects.get(pk=first.pk).live
+
+    workshop_set_trainers(workshop=workshop, trainers=[other])
+    second = submitted(workshop.sandbox.page, enter(workshop.participants.last().user))
+    assert act(client, world.trainer, second, "approve", ACCURACY_OK).status_code == 403
+    sandbox_page = workshop.sandbox.page.specific
+    assert not sandbox_page.permissions_for_user(world.trainer).can_publish()
+    assert sandbox_page.permissions_for_user(other).can_publish()
+
+
+def test_saving_the_trainers_gives_an_older_workshop_its_trainer_rights(world, workshop):
+    workshop.trainer_group.delete()  # as for a workshop made before trainers had a group
+    workshop.refresh_from_db()
+    sandbox_page = workshop.sandbox.page.specific
+    assert not sandbox_page.permissions_for_user(world.trainer).can_publish()
+
+    workshop_set_trainers(workshop=workshop, trainers=[world.trainer])
+
+    trainer = type(world.trainer).objects.get(pk=world.trainer.pk)  # Wagtail caches rights
+    assert sandbox_page.permissions_for_user(trainer).can_publish()
+    assert not world.group_a.page.specific.permissions_for_user(trainer).can_edit()
