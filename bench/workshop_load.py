@@ -7,8 +7,8 @@ Runs entirely on loopback against a throwaway database:
 2. starts gunicorn with the production settings on 127.0.0.1;
 3. releases N client threads together; each one signs in with its temporary password, chooses
    its own password, opens the new-post form, saves a draft, then saves it again;
-4. prints errors and timings (median, p95, max) per step, writes them as JSON, stops gunicorn
-   and drops the database.
+4. prints errors, timings (median, p95, max) per step, throughput and the machine's load
+   average, writes them as JSON, stops gunicorn and drops the database.
 
     .venv/bin/python bench/workshop_load.py                 # 150 participants, PostgreSQL
     .venv/bin/python bench/workshop_load.py --participants 20 --sqlite
@@ -116,6 +116,9 @@ def base_post_form():
     """The new-post form as the admin's editor sends it (built once, with Wagtail's helpers)."""
     import django
 
+    # Run as a script, Python puts bench/ on the path, not the project.
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
     django.setup()
     from wagtail.test.utils.form_data import (
         inline_formset,
@@ -258,6 +261,10 @@ def summarise(results, wall):
     ]
     if saves:
         summary["save_p95_ms"] = round(1000 * percentile(saves, 0.95))
+    # Timed requests only; the untimed form fetches before each POST are not counted.
+    requests = sum(len(r["timings"]) for r in results.values())
+    summary["requests_per_second"] = round(requests / wall, 1) if wall else None
+    summary["saves_per_second"] = round(len(saves) / wall, 2) if wall else None
     return summary
 
 
@@ -388,6 +395,7 @@ def main():
             f"{len(threads)} participants start together against "
             f"{args.workers} workers x {args.threads} threads ..."
         )
+        load_before = os.getloadavg()
         started = time.perf_counter()
         for thread in threads:
             thread.start()
@@ -403,6 +411,10 @@ def main():
             database="sqlite" if args.sqlite else "postgresql",
             workers=args.workers,
             threads=args.threads,
+            cpus=os.cpu_count(),
+            # The machine may be shared: the 1-minute load average around the run.
+            load_average_before=round(load_before[0], 2),
+            load_average_after=round(os.getloadavg()[0], 2),
         )
         Path(args.output).parent.mkdir(parents=True, exist_ok=True)
         Path(args.output).write_text(json.dumps(summary, indent=2))
