@@ -1,6 +1,6 @@
 """Build and measure the text each network gets: defaults, hashtags, counts and limits.
 
-static/crossposting/js/crosspost.js counts the same way, so the live counts in the editor and
+static/crossposting/crosspost.js counts the same way, so the live counts in the editor and
 the checks on saving agree.
 """
 
@@ -146,9 +146,11 @@ def whatsapp_link(text):
 
 def rendition_spec(image):
     ratio = image.width / image.height if image.height else 1
-    if ratio > MAX_RATIO:
-        size = "fill-1200x628"
-    elif ratio < MIN_RATIO:
+    # A little inside the limits, so that rounding while resizing cannot cross them; the
+    # usual 1200x628 link size is 1.911:1, which Instagram refuses.
+    if ratio > MAX_RATIO - 0.005:
+        size = "fill-1200x630"
+    elif ratio < MIN_RATIO + 0.005:
         size = "fill-1080x1350"
     else:
         size = "max-1440x1440"

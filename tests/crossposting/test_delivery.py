@@ -1,5 +1,6 @@
 """Publication to delivery: when posts go out, retries, dead letters and exactly-once."""
 
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -280,6 +281,90 @@ def test_worker_killed_mid_batch_resumes_without_double_posts(
     assert Delivery.objects.filter(status=DeliveryStatus.SENDING).count() == 1
     # ...and takes it over once the lease has run out, looking before it sends.
     worker.deliver_due(now=timezone.now() + worker.lease_duration() + timedelta(seconds=5))
+
+    assert remote_counts(fakes) == dict.fromkeys(AUTOMATIC, 1)
+    assert set(Delivery.objects.values_list("status", flat=True)) == {DeliveryStatus.SENT}
+
+
+def die_once(monkeypatch, owner, name, *, on_call=1):
+    """Make `owner.name` kill the worker on its `on_call`-th call, and work as before after."""
+    real = getattr(owner, name)
+    calls = []
+
+    def dying(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == on_call:
+            raise WorkerKilled
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, dying)
+
+
+@pytest.mark.parametrize(
+    "moment",
+    ["after claiming, before calling the network", "between Instagram's two calls"],
+)
+def test_worker_killed_at_any_moment_leaves_one_post_per_account(
+    people, fakes, accounts, django_capture_on_commit_callbacks, monkeypatch, moment
+):
+    from crossposting.clients.instagram import InstagramClient
+
+    post = people.draft()
+    queue(people, post, AUTOMATIC, accounts, django_capture_on_commit_callbacks)
+    if moment.startswith("after claiming"):
+        die_once(monkeypatch, worker, "outgoing_for", on_call=2)  # the Instagram delivery
+    else:
+        # The container exists and its id is saved; the publish call never happens.
+        die_once(monkeypatch, InstagramClient, "container_status")
+
+    with pytest.raises(WorkerKilled):
+        worker.deliver_due()
+    assert Delivery.objects.get(account=accounts[Network.INSTAGRAM]).status == "sending"
+
+    worker.deliver_due(now=timezone.now() + worker.lease_duration() + timedelta(seconds=5))
+
+    assert remote_counts(fakes) == dict.fromkeys(AUTOMATIC, 1)
+    assert set(Delivery.objects.values_list("status", flat=True)) == {DeliveryStatus.SENT}
+    assert len(fakes["graph"].containers) == 1, "the saved container was published, not remade"
+
+
+def test_two_workers_never_hold_the_same_delivery(
+    people, fakes, accounts, django_capture_on_commit_callbacks
+):
+    post = people.draft()
+    queue(people, post, [Network.X], accounts, django_capture_on_commit_callbacks)
+    delivery = Delivery.objects.get()
+    now = timezone.now()
+
+    first = worker.claim(delivery.pk, now)
+    second = worker.claim(delivery.pk, now)
+
+    assert first is not None and second is None
+    worker.attempt(delivery.pk, uuid.uuid4())  # a worker without the claim changes nothing
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.SENDING and delivery.claim_token == first
+
+
+def test_publication_hands_deliveries_to_the_database_task_queue_after_commit(
+    people, fakes, accounts, django_capture_on_commit_callbacks, settings
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    post = people.draft()
+    plan(post, accounts.values())
+    ours = DBTaskResult.objects.filter(task_path="crossposting.tasks.deliver_due")
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        publish(post, people.editor)
+    assert Delivery.objects.filter(status=DeliveryStatus.QUEUED).count() == 4
+    assert not ours.exists(), "nothing is handed over before the commit"
+    for callback in callbacks:
+        callback()
+    assert ours.count() == 1
+    assert remote_counts(fakes) == dict.fromkeys(AUTOMATIC, 0)
+
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
     assert remote_counts(fakes) == dict.fromkeys(AUTOMATIC, 1)
     assert set(Delivery.objects.values_list("status", flat=True)) == {DeliveryStatus.SENT}

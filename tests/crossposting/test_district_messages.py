@@ -65,3 +65,13 @@ def test_each_groups_admin_is_offered_it_for_their_own_accounts(
     assert len(telegram.channel_messages("@kabarklaten")) == 1
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
     assert reverse("crossposting_post", args=[message.pk]) not in dashboard
+
+
+@pytest.mark.parametrize(("who", "offered"), [("editor", True), ("admin_a", False)])
+def test_only_editors_may_mark_a_post_as_a_district_message(client, people, who, offered):
+    post = publish(people.draft(owner=people.admin_a), people.editor)
+    login_in_english(client, getattr(people, who))
+
+    page = client.get(reverse("wagtailadmin_pages:edit", args=[post.pk])).content.decode()
+
+    assert page.count('name="is_district_message"') == int(offered)

@@ -313,3 +313,72 @@ def test_retry_needs_a_person_who_manages_the_account(client, world):
 
     delivery.refresh_from_db()
     assert delivery.status != DeliveryStatus.DEAD
+
+
+def test_the_post_page_shows_each_accounts_delivery_status(client, world):
+    post = publish(world.draft(), world.editor)
+    rows = {
+        "queued": Delivery.objects.create(
+            post=post, account=world.a_telegram, text="x", link="http://testserver/x/"
+        ),
+        "sent": Delivery.objects.create(
+            post=post,
+            account=world.a_x,
+            text="x",
+            link="http://testserver/x/",
+            status=DeliveryStatus.SENT,
+            remote_id="1850",
+            remote_url="https://x.com/sekar/status/1850",
+        ),
+        "dead": Delivery.objects.create(
+            post=post,
+            account=world.district_fb,
+            text="x",
+            link="http://testserver/x/",
+            status=DeliveryStatus.DEAD,
+            error_kind="transient",
+            attempts=6,
+            last_error="OAuthException 1: An unknown error has occurred.",
+        ),
+    }
+    login(client, world.editor)
+
+    page = client.get(post_url(post)).content.decode()
+
+    def row(name):
+        start = page.index(f'data-delivery="{rows[name].pk}"')
+        return page[start : page.index("</tr>", start)]
+
+    assert "Queued" in row("queued") and "Retry" not in row("queued")
+    assert "Sent" in row("sent") and 'href="https://x.com/sekar/status/1850"' in row("sent")
+    assert "Delete from the network" in row("sent")
+    assert "Gave up" in row("dead") and "An unknown error has occurred." in row("dead")
+    assert "Retry" in row("dead")
+    # The author sees their group's deliveries, not the district's.
+    author_page = login(client, world.member_a).get(post_url(post)).content.decode()
+    assert f'data-delivery="{rows["sent"].pk}"' in author_page
+    assert f'data-delivery="{rows["dead"].pk}"' not in author_page
+
+
+def test_the_retry_button_queues_a_dead_delivery_again_and_it_is_sent(
+    client, world, telegram, django_capture_on_commit_callbacks
+):
+    post = publish(world.draft(), world.editor)
+    delivery = Delivery.objects.create(
+        post=post,
+        account=world.a_telegram,
+        text=f"Kerja bakti {post.title}\n\nhttp://testserver/x/",
+        link="http://testserver/x/",
+        status=DeliveryStatus.DEAD,
+        attempts=4,
+        last_error="Telegram 502",
+    )
+    login(client, world.admin_a)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("crossposting_delivery_action", args=[delivery.pk, "retry"]))
+
+    assert response.status_code == 302
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.SENT and delivery.last_error == ""
+    assert len(telegram.channel_messages("@kabarklaten")) == 1
