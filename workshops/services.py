@@ -13,7 +13,11 @@ from django.utils.translation import gettext as _
 from wagtail.actions.delete_page import DeletePageAction
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import GroupCollectionPermission, GroupPagePermission
+from wagtail.models import (
+    CollectionViewRestriction,
+    GroupCollectionPermission,
+    GroupPagePermission,
+)
 from wagtail.rich_text import RichText
 
 from crossposting.models import Network, SocialAccount
@@ -131,6 +135,11 @@ def workshop_create(*, title, date, place, region, trainers, entries, created_by
     # The sandbox's own page is published by the system, not by the trainer who asked for it.
     workshop.sandbox = group_sync(group=sandbox, user=None)
     workshop.save(update_fields=["sandbox"])
+    # Practice documents (the exercises include personal data) are for signed-in users only.
+    CollectionViewRestriction.objects.create(
+        collection=workshop.sandbox.collection,
+        restriction_type=CollectionViewRestriction.LOGIN,
+    )
     workshop_set_trainers(workshop=workshop, trainers=trainers)
     # One practice account so that participants see cross-posting previews; always dry-run.
     SocialAccount.objects.create(

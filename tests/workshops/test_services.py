@@ -1,5 +1,7 @@
 """Workshop writes: accounts at once, passwords, moves into real groups, and the purge."""
 
+import time
+
 import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.contrib.auth.models import Group
@@ -10,6 +12,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, PageLogEntry, Revision, WorkflowState
 
+from crossposting.models import Network, SocialAccount
 from kim.models import ContributorGroup, GroupPage, PostPage
 from kim.roles import Role
 from tests.factories import PhotoFactory, PostPageFactory
@@ -22,8 +25,10 @@ User = get_user_model()
 
 
 def test_150_participant_accounts_are_created_at_once_in_the_sandbox(world):
+    started = time.perf_counter()
     with CaptureQueriesContext(connection) as queries:
         workshop, credentials = make_workshop(world, count=150)
+    seconds = time.perf_counter() - started
 
     assert len(credentials) == 150
     assert workshop.participants.count() == 150
@@ -36,8 +41,10 @@ def test_150_participant_accounts_are_created_at_once_in_the_sandbox(world):
     assert members.count() == 150
     assert all(u.member_profile.must_change_password for u in members)
     assert Group.objects.get(name=Role.MEMBER).user_set.filter(pk__in=members).count() == 150
-    # Onboarding is per account, but the cost of each stays small and fixed.
+    # Onboarding is per account, but the cost of each stays small and fixed: seconds, not
+    # minutes, even on a busy machine (bench/workshop_load.py times it with real hashing).
     assert len(queries) < 150 * 12
+    assert seconds < 30
 
 
 def test_temporary_password_signs_in_and_is_not_stored_in_clear(world, workshop):
@@ -110,6 +117,10 @@ def _sandbox_content(workshop, user):
 
 def test_purge_removes_exactly_the_sandbox_and_keeps_the_record(world, workshop):
     real_post = world.post(world.group_a, owner=world.member, live=True)
+    district_account = SocialAccount.objects.create(network=Network.TELEGRAM, name="Diskominfo")
+    group_account = SocialAccount.objects.create(
+        group=world.group_a, network=Network.TELEGRAM, name="Kanal KIM"
+    )
     real_photo = PhotoFactory(collection=world.group_a.collection)
     real_document = get_document_model().objects.create(title="SK", collection_id=1)
     before = {
@@ -120,6 +131,7 @@ def test_purge_removes_exactly_the_sandbox_and_keeps_the_record(world, workshop)
         "groups": ContributorGroup.objects.count(),
         "auth_groups": Group.objects.count(),
         "collections": Collection.objects.count(),
+        "social_accounts": SocialAccount.objects.count(),
     }
     moved, stays, *_ = list(workshop.participants.all())
     enter(moved.user)
@@ -149,6 +161,9 @@ def test_purge_removes_exactly_the_sandbox_and_keeps_the_record(world, workshop)
     assert get_document_model().objects.count() == before["documents"]
     assert ContributorGroup.objects.count() == before["groups"] - 1
     assert Collection.objects.count() == before["collections"] - 1
+    assert not SocialAccount.objects.filter(group_id=sandbox.pk).exists()
+    assert SocialAccount.objects.count() == before["social_accounts"] - 1  # the practice page
+    assert SocialAccount.objects.filter(pk__in=[district_account.pk, group_account.pk]).count() == 2
     assert PostPage.objects.filter(pk=real_post.pk, live=True).exists()
     assert get_image_model().objects.filter(pk=real_photo.pk).exists()
     assert get_document_model().objects.filter(pk=real_document.pk).exists()

@@ -1,6 +1,8 @@
 """Sandbox content never reaches the public: pages, listings, feeds, search, sitemap, networks."""
 
 import pytest
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
 from wagtail.models import Workflow
 
 from crossposting.models import Delivery, DeliveryStatus, Network, SocialAccount
@@ -49,6 +51,7 @@ PUBLIC_ADDRESSES = [
     f"/cari/?q={SANDBOX_WORD}",
     "/tag/banjir/",
     "/kategori/berita/",
+    "/wilayah/33.13/",
     "/feed/rss/",
     "/feed/atom/",
     "/sitemap.xml",
@@ -129,3 +132,19 @@ def test_sandbox_posts_never_reach_a_real_account(
 def test_sandbox_submissions_use_the_real_moderation_workflow(world, workshop):
     page = workshop.sandbox.page
     assert Workflow.objects.get(name="Moderasi KIM") == page.get_workflow()
+
+
+def test_sandbox_documents_are_for_signed_in_users_only(client, world, workshop):
+    document = get_document_model().objects.create(
+        title="Data warga latihan",
+        collection=workshop.sandbox.collection,
+        file=ContentFile(b"NIK 3313xxxxxxxxxxxx", name="data-warga.txt"),
+    )
+    real = get_document_model().objects.create(
+        title="Jadwal posyandu", file=ContentFile(b"Jadwal", name="jadwal.txt")
+    )
+    assert client.get(real.url).status_code == 200
+    response = client.get(document.url)
+    assert response.status_code == 302 and "/login/" in response.url
+    client.force_login(enter(workshop.participants.first().user))
+    assert client.get(document.url).status_code == 200
