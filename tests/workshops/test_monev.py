@@ -5,6 +5,8 @@ import io
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Workflow
 
@@ -12,6 +14,7 @@ from kim.models import PostPage
 from moderation.services import review_decide
 from moderation.workflow import AccuracyReviewState, ReviewReason
 from tests.factories import CategoryFactory, PostPageFactory
+from tests.kim.conftest import make_group
 from tests.workshops.conftest import enter
 from workshops import monev
 
@@ -111,3 +114,19 @@ def test_workshops_attended_count_for_the_participants_group(world, workshop):
     stats = {row.group.name: row.stats for row in report.groups}
     assert stats[world.group_b.name].workshops == 1
     assert stats[world.group_a.name].workshops == 0
+
+
+def test_report_page_takes_the_same_queries_for_2_or_5_groups(client, world, workshop, activity):
+    client.force_login(world.editor)
+    addresses = ["/admin/monev/", "/admin/monev/?format=csv&level=group"]
+    counts = []
+    for extra in ((), ("Mekar Sari", "Tunas Harapan", "Sido Rukun")):
+        for number, name in enumerate(extra, start=3):
+            group = make_group(f"KIM {name}", code=f"33.13.12.200{number}")
+            PostPageFactory(parent=group.page, owner=world.member)
+        client.get(addresses[0])
+        with CaptureQueriesContext(connection) as queries:
+            for address in addresses:
+                assert client.get(address).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]

@@ -6,9 +6,12 @@ from urllib.parse import unquote
 import pytest
 from django.contrib.auth import authenticate
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from kim.models import RegionLevel
 from tests.factories import RegionFactory
+from tests.workshops.conftest import enter, make_workshop
 from workshops.models import Workshop
 
 pytestmark = pytest.mark.django_db
@@ -126,3 +129,34 @@ def test_participant_sees_exercises_and_starts_one(client, world, workshop):
     assert response.status_code == 302 and "/edit/" in response.url
     client.force_login(world.member)
     assert client.get("/admin/latihan/").status_code in (302, 403)
+
+
+def _queries(client, addresses):
+    for address in addresses:  # warm up: the first admin request per session costs more
+        assert client.get(address).status_code == 200, address
+    with CaptureQueriesContext(connection) as queries:
+        for address in addresses:
+            client.get(address)
+    return len(queries)
+
+
+def test_workshop_pages_take_the_same_queries_for_3_or_12_participants(client, world):
+    client.force_login(world.trainer)
+    counts = []
+    for size in (3, 12):
+        workshop, _credentials = make_workshop(world, count=size, title=f"Pelatihan {size}")
+        for participant in workshop.participants.all()[:2]:
+            enter(participant.user)
+        counts.append(
+            _queries(
+                client,
+                [
+                    "/admin/pelatihan/",
+                    f"/admin/pelatihan/{workshop.pk}/",
+                    f"/admin/pelatihan/{workshop.pk}/pindah/",
+                    f"/admin/pelatihan/{workshop.pk}/papan.json",
+                    f"/admin/pelatihan/{workshop.pk}/hapus-sandbox/",
+                ],
+            )
+        )
+    assert counts[0] == counts[1]
