@@ -3,12 +3,14 @@ import json
 import re
 import shutil
 import subprocess
+from datetime import timedelta
 from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.contrib.humanize.templatetags.humanize import naturaltime
 from django.core.management import call_command
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.users.models import UserProfile
 
 from admin_i18n.catalogues import (
@@ -165,3 +167,9 @@ def test_admin_javascript_catalogue_serves_our_translations(admin_client_id):
     catalog = json.loads(re.search(r"const newcatalog = (\{.*?\n\s*\});", script, re.DOTALL)[1])
     assert catalog["Insert a block"] == "Sisipkan blok"
     assert catalog["Cancel"] == "Batal"
+
+
+def test_relative_times_are_in_indonesian_without_the_humanize_app():
+    with translation.override("id"):
+        assert naturaltime(timezone.now() - timedelta(seconds=1)) == "1\xa0detik yang lalu"
+        assert naturaltime(timezone.now() - timedelta(days=3)) == "3\xa0hari yang lalu"
