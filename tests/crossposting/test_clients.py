@@ -215,6 +215,26 @@ def test_instagram_container_already_published_is_found_not_republished(graph, p
     assert len(graph.calls("POST", "media_publish")) == 1
 
 
+@pytest.mark.parametrize(("status", "outcome"), [("EXPIRED", "remade"), ("ERROR", PermanentError)])
+def test_instagram_expired_container_is_remade_and_a_failed_one_refused(
+    graph, photo, status, outcome
+):
+    graph.fail_next("http500", path_contains="media_publish")
+    saved = {}
+    instagram = client(Network.INSTAGRAM)
+    with pytest.raises(TransientError):
+        instagram.publish(outgoing(image=photo()), save_progress=saved.update)
+    graph.containers[saved["container_id"]]["status_code"] = status
+
+    if outcome == "remade":
+        instagram.publish(outgoing(image=photo()), container_id=saved["container_id"])
+        assert len(graph.containers) == 2 and len(graph.posts) == 1
+    else:
+        with pytest.raises(outcome):
+            instagram.publish(outgoing(image=photo()), container_id=saved["container_id"])
+        assert graph.posts == {}
+
+
 def test_instagram_publishing_limit_waits_an_hour(graph, photo):
     graph.fail_next("publishing_limit", path_contains="/media")
 

@@ -5,6 +5,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 
 from crossposting import crypto
+from crossposting.clients import client_for
+from crossposting.clients.base import Outgoing
 from crossposting.models import (
     AccountStatus,
     CrossPostPlan,
@@ -295,6 +297,36 @@ def test_unpublishing_offers_to_delete_the_copies(client, world, telegram):
     assert response["Location"] == reverse("crossposting_unpublished", args=[post.pk])
     page = client.get(response["Location"]).content.decode()
     assert f'value="{delivery.pk}"' in page
+
+
+def test_choosing_copies_after_unpublishing_deletes_them_from_the_network(
+    client, world, telegram, django_capture_on_commit_callbacks
+):
+    post = publish(world.draft(), world.editor)
+    remote = client_for(world.a_telegram).publish(
+        Outgoing(text="Kerja bakti http://testserver/x/", link="http://testserver/x/")
+    )
+    delivery = Delivery.objects.create(
+        post=post,
+        account=world.a_telegram,
+        text="Kerja bakti",
+        link="http://testserver/x/",
+        status=DeliveryStatus.SENT,
+        remote_id=remote.id,
+    )
+    post.unpublish()
+    url = reverse("crossposting_unpublished", args=[post.pk])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert denied(login(client, world.admin_b).post(url, {"delivery": [delivery.pk]}))
+    assert len(telegram.channel_messages("@kabarklaten")) == 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        login(client, world.admin_a).post(url, {"delivery": [delivery.pk]})
+
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.DELETED and delivery.deleted_at
+    assert telegram.channel_messages("@kabarklaten") == []
 
 
 def test_retry_needs_a_person_who_manages_the_account(client, world):

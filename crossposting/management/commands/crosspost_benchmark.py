@@ -2,7 +2,14 @@
 
 Creates a throw-away group, posts, accounts (one per automatic network) and deliveries in the
 configured database, runs the worker code over them only, checks that every delivery was
-posted exactly once, prints deliveries per second, and removes what it created.
+posted exactly once, prints deliveries per second, and removes what it created. The fake
+servers run in the same process as the workers, so the figure is a floor for real networks'
+latency and a ceiling for one process's bookkeeping. On a throw-away PostgreSQL database:
+
+    createdb -h 127.0.0.1 -U postgres crosspost_bench
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/crosspost_bench python manage.py migrate
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/crosspost_bench \
+        python manage.py crosspost_benchmark --deliveries 500 --workers 4
 """
 
 import math
@@ -29,7 +36,10 @@ POSTS = 10
 
 
 class Command(BaseCommand):
-    help = "Run the cross-posting worker against fake network servers and print deliveries/s."
+    help = (
+        "Run the cross-posting worker against fake network servers on 127.0.0.1 and print "
+        "deliveries/s. Use a throw-away database (DATABASE_URL): it adds and removes rows."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--deliveries", type=int, default=500)
