@@ -39,8 +39,9 @@ def enqueue_worker(run_after=None):
 def delete_remote(delivery_ids):
     """Delete these deliveries' posts from their networks, where the API allows it."""
     from .clients import client_for
-    from .clients.base import DeliveryError
+    from .clients.base import AuthError, DeliveryError
     from .models import Delivery, DeliveryStatus
+    from .services import account_needs_reconnect
 
     deleted = 0
     for delivery in Delivery.objects.filter(pk__in=delivery_ids).select_related("account"):
@@ -49,6 +50,8 @@ def delete_remote(delivery_ids):
         try:
             client_for(delivery.account).delete(delivery.remote_id)
         except DeliveryError as error:
+            if isinstance(error, AuthError):
+                account_needs_reconnect(account=delivery.account, reason=error.message)
             Delivery.objects.filter(pk=delivery.pk).update(
                 last_error=_("Could not delete it from the network: %(error)s")
                 % {"error": error.message}

@@ -188,6 +188,7 @@ def test_500_then_200_posts_once(people, fakes, accounts, django_capture_on_comm
         assert delivery.status == DeliveryStatus.SENT and delivery.attempts == 2
 
 
+@pytest.mark.parametrize("fault", ["accept_then_timeout", "drop_after_accept"])
 @pytest.mark.parametrize(
     ("network", "fake", "path"),
     [
@@ -197,11 +198,11 @@ def test_500_then_200_posts_once(people, fakes, accounts, django_capture_on_comm
     ],
 )
 def test_timeout_after_the_network_accepted_does_not_post_twice(
-    people, fakes, accounts, django_capture_on_commit_callbacks, network, fake, path
+    people, fakes, accounts, django_capture_on_commit_callbacks, network, fake, path, fault
 ):
     post = people.draft()
     queue(people, post, [network], accounts, django_capture_on_commit_callbacks)
-    fakes[fake].fail_next("accept_then_timeout", path_contains=path)
+    fakes[fake].fail_next(fault, path_contains=path)
 
     worker.deliver_due()
     delivery = Delivery.objects.get()
@@ -471,6 +472,27 @@ def test_unpublishing_can_delete_remote_posts_except_on_instagram(
     assert {statuses[n] for n in (Network.FACEBOOK_PAGE, Network.X, Network.TELEGRAM)} == {
         DeliveryStatus.DELETED
     }
+
+
+def test_a_refused_token_while_deleting_keeps_the_copy_and_asks_for_reconnecting(
+    people, fakes, accounts, django_capture_on_commit_callbacks
+):
+    post = people.draft()
+    plan(post, [accounts[Network.X]])
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(post, people.editor)
+    post.unpublish()
+    fakes["x"].fail_next("expired_token", method="DELETE")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.deliveries_delete_remote(deliveries=Delivery.objects.all())
+
+    delivery = Delivery.objects.get()
+    assert delivery.status == DeliveryStatus.SENT and "401" in delivery.last_error
+    assert remote_counts(fakes)[Network.X] == 1
+    accounts[Network.X].refresh_from_db()
+    assert accounts[Network.X].status == AccountStatus.NEEDS_RECONNECT
+    assert len(mail.outbox) == 1
 
 
 def test_backoff_grows_exponentially_with_jitter_and_a_cap(settings):
