@@ -12,6 +12,7 @@ Runs entirely on loopback against a throwaway database:
 
     .venv/bin/python bench/workshop_load.py                 # 150 participants, PostgreSQL
     .venv/bin/python bench/workshop_load.py --participants 20 --sqlite
+    .venv/bin/python bench/workshop_load.py --ramp-up 120    # arrivals spread over 2 minutes
 
 Every request has a timeout and the whole run a deadline, so it always stops by itself.
 """
@@ -178,6 +179,7 @@ def participant_story(number, account, ctx, results, start_barrier):
 
     try:
         start_barrier.wait(timeout=ctx["timeout"])
+        time.sleep(ctx["ramp_up"] * (number - 1) / ctx["participants"])
         _, html = step("login_page", "GET", "/admin/login/")
         location, _ = step(
             "login",
@@ -283,6 +285,12 @@ def main():
     parser.add_argument("--timeout", type=float, default=120, help="seconds per request")
     parser.add_argument("--deadline", type=float, default=900, help="seconds for the run")
     parser.add_argument(
+        "--ramp-up",
+        type=float,
+        default=0,
+        help="spread the arrivals over this many seconds (default 0: all at once)",
+    )
+    parser.add_argument(
         "--postgres",
         default="postgres://postgres@127.0.0.1:5432",
         help="server for the throwaway database",
@@ -382,6 +390,8 @@ def main():
             "timeout": args.timeout,
             "sandbox_page": setup["sandbox_page"],
             "form": base_post_form(),
+            "ramp_up": args.ramp_up,
+            "participants": len(setup["participants"]),
         }
         results = {}
         barrier = threading.Barrier(len(setup["participants"]))
@@ -411,6 +421,7 @@ def main():
             database="sqlite" if args.sqlite else "postgresql",
             workers=args.workers,
             threads=args.threads,
+            ramp_up_seconds=args.ramp_up,
             cpus=os.cpu_count(),
             # The machine may be shared: the 1-minute load average around the run.
             load_average_before=round(load_before[0], 2),
