@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from kim.models import RegionLevel
 from kim.roles import Role
-from tests.browser.admin_steps import login, open_more_actions
+from tests.browser.admin_steps import login
 from tests.factories import RegionFactory
 from tests.kim.conftest import role_user
 from workshops import services
@@ -71,7 +71,8 @@ def test_board_updates_by_itself_when_a_participant_submits(
     phone.goto(f"{base}/admin/latihan/")
     phone.locator("[data-exercise=kerja-bakti] button[type=submit]").click()
     expect(phone).to_have_url(re.compile(r"/admin/pages/\d+/edit/$"))
-    open_more_actions(phone)
+    # The editor's action menu in the footer (other fields have dropdowns of their own).
+    phone.locator("footer [data-w-dropdown-target=toggle]").last.click()
     phone.locator("button[name=action-submit]").click()
     expect(phone.locator(".messages")).to_be_visible()
 
