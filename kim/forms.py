@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.account import NameEmailForm
 
 from .models import ContributorGroup, GroupStatus
 
@@ -46,3 +47,19 @@ class MoveMemberForm(forms.Form):
         label=_("Move to group"),
         queryset=ContributorGroup.objects.filter(status=GroupStatus.ACTIVE),
     )
+
+
+class AccountNameForm(NameEmailForm):
+    """Wagtail's name (and e-mail) settings, for people with one name and often no e-mail.
+
+    Members are created with their name as they write it ("Wati") and many have no e-mail
+    address; Wagtail's own form requires both, so such a member could not save any account
+    setting, not even their language.
+    """
+
+    last_name = forms.CharField(label=_("Last Name"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "email" in self.fields:
+            self.fields["email"].required = False

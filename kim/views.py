@@ -10,10 +10,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
+from wagtail.admin.views.account import AccountView, NameEmailSettingsPanel
 
 from . import services
 from .coverage import district_coverage
-from .forms import MemberForm, MoveMemberForm
+from .forms import AccountNameForm, MemberForm, MoveMemberForm
 from .models import ContributorGroup, Region
 from .permissions import can_manage_members, groups_managed_by, is_district_staff
 
@@ -224,3 +225,19 @@ def _coverage_csv(report):
             ]
         )
     return response
+
+
+class AccountNameSettingsPanel(NameEmailSettingsPanel):
+    form_class = AccountNameForm
+
+
+class MemberAccountView(AccountView):
+    """Wagtail's account settings, with a name form that members without e-mail can save."""
+
+    def get_panels(self):
+        return [
+            AccountNameSettingsPanel(panel.request, panel.user, panel.profile)
+            if type(panel) is NameEmailSettingsPanel
+            else panel
+            for panel in super().get_panels()
+        ]

@@ -40,11 +40,13 @@ def precheck(request, page_id):
             messages.success(request, _("The flag is dismissed for this post."))
             return redirect("moderation_precheck", page_id=page.pk)
         messages.error(request, _("Give a reason for dismissing the flag."))
+    title = _("Check first")
     return render(
         request,
         "moderation/precheck.html",
         {
-            "page_title": _("Check first"),
+            "page_title": title,
+            "header_title": title,
             "page_subtitle": page.get_admin_display_title(),
             "header_icon": "tick-inverse",
             "page": page,

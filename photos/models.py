@@ -5,6 +5,7 @@ from io import BytesIO
 
 from django.core.files.base import ContentFile
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
@@ -15,6 +16,10 @@ class Photo(AbstractImage):
     """An uploaded image whose stored original has had EXIF/GPS metadata removed."""
 
     admin_form_fields = Image.admin_form_fields
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
 
     def strip_metadata(self):
         """Replace the file with a copy without metadata; renditions then carry none either."""

@@ -3,11 +3,19 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import feeds, views
+from kim.views import MemberAccountView
 
 urlpatterns = [
+    # Before Wagtail's admin URLs, so that it answers /admin/account/ in their place.
+    path(
+        "admin/account/",
+        require_admin_access(MemberAccountView.as_view()),
+        name="wagtailadmin_account",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", views.sitemap, name="sitemap"),

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # Its Indonesian catalogue translates the relative times in Wagtail's workflow status.
+    "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
 ]

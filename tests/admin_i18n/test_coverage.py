@@ -169,7 +169,7 @@ def test_admin_javascript_catalogue_serves_our_translations(admin_client_id):
     assert catalog["Cancel"] == "Batal"
 
 
-def test_relative_times_are_in_indonesian_without_the_humanize_app():
+def test_relative_times_in_the_workflow_status_are_in_indonesian():
     with translation.override("id"):
         assert naturaltime(timezone.now() - timedelta(seconds=1)) == "1\xa0detik yang lalu"
         assert naturaltime(timezone.now() - timedelta(days=3)) == "3\xa0hari yang lalu"

@@ -121,14 +121,6 @@ def english_leftovers(lines, content=()):
 
 # English that comes from our own apps, not from Wagtail, reported to their owners; the test
 # fails once a fix lands, so that the entry is removed here.
-PENDING_IN_OUR_APPS = {
-    # photos.Photo has no translated Meta.verbose_name: the chooser counts "1 photo".
-    "image chooser": ["1 photo"],
-    # moderation's flag list shows the field's name ("body"), not its verbose_name ("Isi").
-    "check before submitting": ["Di: body"],
-}
-
-
 # The text a reader sees or hears in `root`: rendered text, then the labels of controls.
 INTERFACE_TEXT = """
 root => {
@@ -230,18 +222,12 @@ def walk_member_screens(page, base, group, post):
 
 def test_member_meets_no_english_in_the_admin(live_server, page, member_setup):
     _, group, post, content = member_setup
-    found, pending_seen = {}, set()
+    found = {}
     for screen, lines in walk_member_screens(page, live_server.url, group, post):
-        for leftover in english_leftovers(lines, content):
-            pending = [text for text in PENDING_IN_OUR_APPS.get(screen, ()) if text in leftover]
-            if pending:
-                pending_seen.update((screen, text) for text in pending)
-            else:
-                found.setdefault(screen, []).append(leftover)
+        if leftovers := english_leftovers(lines, content):
+            found[screen] = leftovers
     report = "\n".join(f"{screen}:\n  " + "\n  ".join(lines) for screen, lines in found.items())
     assert not found, f"English interface text in the admin:\n{report}"
-    fixed = {(s, t) for s, texts in PENDING_IN_OUR_APPS.items() for t in texts} - pending_seen
-    assert not fixed, f"Fixed in our apps, remove from PENDING_IN_OUR_APPS: {sorted(fixed)}"
 
 
 def test_the_check_catches_english_when_the_member_prefers_it(live_server, page, member_setup):
