@@ -61,8 +61,12 @@ def selectable_accounts(user, post):
 
 
 def can_crosspost(user, post):
-    return (
-        is_district_staff(user)
-        or selectable_accounts(user, post).exists()
-        or (post.owner_id == user.pk and user.is_active)
-    )
+    if is_district_staff(user) or (post.owner_id == user.pk and user.is_active):
+        return True
+    # The page explorer asks once per row, and rows share a group: remember the answer per
+    # group on this user object, which lives for one request (as Django's permission cache).
+    answers = user.__dict__.setdefault("_crosspost_answers", {})
+    key = (post.group_id, post.is_district_message)
+    if key not in answers:
+        answers[key] = selectable_accounts(user, post).exists()
+    return answers[key]

@@ -10,7 +10,13 @@ def is_district_staff(user):
     """Diskominfo editors and administrators act across the whole district."""
     if not user.is_authenticated or not user.is_active:
         return False
-    return user.is_superuser or user.groups.filter(name__in=DISTRICT_ROLES).exists()
+    if user.is_superuser:
+        return True
+    # Asked once per row by admin listing hooks: remember the answer on this user object, as
+    # Django's ModelBackend does with permissions (a request's user lives for that request).
+    if not hasattr(user, "_is_district_staff"):
+        user._is_district_staff = user.groups.filter(name__in=DISTRICT_ROLES).exists()
+    return user._is_district_staff
 
 
 def groups_managed_by(user):
