@@ -109,7 +109,15 @@ def pick_addresses():
         "admin editor (post)": f"/admin/pages/{post.pk}/edit/",
         "admin page chooser": "/admin/choose-page/",
     }
-    return public, admin
+    # The same group's explorer seen by its own admin: permission checks scoped to one group.
+    group_admin = group.contributor.admin_group.user_set.order_by("pk").first()
+    as_group_admin = {}
+    if group_admin:
+        as_group_admin = {
+            "admin dashboard (group admin)": "/admin/",
+            "admin explorer (group, group admin)": f"/admin/pages/{group.pk}/",
+        }
+    return public, admin, as_group_admin, group_admin
 
 
 def _static_file():
@@ -118,8 +126,8 @@ def _static_file():
     return staticfiles_storage.url("css/portal.css")
 
 
-def editor_cookie():
-    """A signed-in session for the generated editor, without a password round trip."""
+def session_cookie(user=None):
+    """A signed-in session (the generated editor by default), without a password round trip."""
     from django.conf import settings
     from django.contrib.auth import (
         BACKEND_SESSION_KEY,
@@ -131,7 +139,8 @@ def editor_cookie():
 
     from benchdata.services import EDITOR_USERNAME
 
-    user = get_user_model().objects.get(username=EDITOR_USERNAME)
+    if user is None:
+        user = get_user_model().objects.get(username=EDITOR_USERNAME)
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
@@ -140,8 +149,12 @@ def editor_cookie():
     return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
 
 
-def page_costs(addresses, cookie):
-    """SQL queries (second request, warm caches) and weight of each page."""
+def page_costs(addresses, cookies):
+    """SQL queries (second request, warm caches), server CPU time and weight of each page.
+
+    The CPU time is this process's (median of three requests): unlike latency it hardly
+    depends on what else the machine runs, so it shows what a page costs on an idle core.
+    """
     from django.db import connection, reset_queries
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -149,7 +162,7 @@ def page_costs(addresses, cookie):
     costs = {}
     for name, url in addresses.items():
         client = Client(HTTP_HOST="127.0.0.1")
-        if cookie and url.startswith("/admin/"):
+        if cookie := cookies.get(name):
             key, _, value = cookie.partition("=")
             client.cookies[key] = value
         client.get(url)
@@ -159,6 +172,11 @@ def page_costs(addresses, cookie):
             response = client.get(url)
         # Count now: the next request empties the log the captured slice points into.
         query_count = len(queries.captured_queries)
+        cpu = []
+        for _ in range(3):
+            started = time.process_time()
+            client.get(url)
+            cpu.append((time.process_time() - started) * 1000)
         body = b"".join(response) if response.streaming else response.content
         assets = []
         if "html" in response.get("Content-Type", ""):
@@ -173,6 +191,7 @@ def page_costs(addresses, cookie):
         costs[name] = {
             "status": response.status_code,
             "queries": query_count,
+            "cpu": statistics.median(cpu),
             "html": len(body),
             "gzip": len(gzip.compress(body)) + sum(len(gzip.compress(a)) for a in assets),
             "requests": 1 + len(assets),
@@ -222,30 +241,41 @@ def gunicorn(args, static_root, *, cached):
         process.wait(timeout=30)
 
 
-WRK_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+# wrk's own summary has no 95th percentile: print the ones the table shows (microseconds).
+WRK_SCRIPT = """
+done = function(summary, latency, requests)
+  io.write(string.format("percentiles %d %d %d\\n",
+    latency:percentile(50), latency:percentile(95), latency:percentile(99)))
+end
+"""
 
 
 def load_wrk(url, args, cookie):
-    command = [
-        "wrk",
-        "-t1",
-        f"-c{args.connections}",
-        f"-d{args.duration}s",
-        "--latency",
-        "--timeout",
-        "10s",
-        url,
-    ]
-    if cookie:
-        command[1:1] = ["-H", f"Cookie: {cookie}"]
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout  # noqa: S603
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", prefix="portal-bench-") as script:
+        script.write(WRK_SCRIPT)
+        script.flush()
+        command = [
+            "wrk",
+            "-t1",
+            f"-c{args.connections}",
+            f"-d{args.duration}s",
+            "--timeout",
+            "10s",
+            "-s",
+            script.name,
+            url,
+        ]
+        if cookie:
+            command[1:1] = ["-H", f"Cookie: {cookie}"]
+        output = subprocess.run(  # noqa: S603
+            command, capture_output=True, text=True, check=True
+        ).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    latency = {}
-    for percentile in ("50", "99"):
-        value, unit = re.search(rf"\s{percentile}%\s+([\d.]+)(us|ms|s)", output).groups()
-        latency[percentile] = float(value) * WRK_UNITS[unit]
+    p50, p95, p99 = (
+        int(v) / 1000 for v in re.search(r"percentiles (\d+) (\d+) (\d+)", output).groups()
+    )
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return rate, latency["50"], latency["99"], int(errors.group(1)) if errors else 0
+    return rate, p50, p95, p99, int(errors.group(1)) if errors else 0
 
 
 def load_python(url, args, cookie):
@@ -275,14 +305,21 @@ def load_python(url, args, cookie):
     for thread in threads:
         thread.join()
     elapsed = time.monotonic() - started
+    if len(latencies) < 2:
+        latencies = latencies * 2 or [float("nan")] * 2
     cuts = statistics.quantiles(latencies, n=100)
-    return len(latencies) / elapsed, cuts[49], cuts[98], errors[0]
+    return len(latencies) / elapsed, cuts[49], cuts[94], cuts[98], errors[0]
 
 
-def measure(base, addresses, args, cookie=None):
-    load = load_wrk if shutil.which("wrk") and not args.python_client else load_python
+def use_wrk(args):
+    return bool(shutil.which("wrk")) and not args.python_client
+
+
+def measure(base, addresses, args, cookies=None):
+    load = load_wrk if use_wrk(args) else load_python
     results = {}
     for name, url in addresses.items():
+        cookie = (cookies or {}).get(name)
         # Warm up: renditions, Wagtail's caches, the page cache, connections.
         for _ in range(3):
             request = urllib.request.Request(  # noqa: S310 (http://127.0.0.1 only)
@@ -298,34 +335,33 @@ def measure(base, addresses, args, cookie=None):
 # --- report ------------------------------------------------------------------------------
 
 
-def table(costs, uncached, cached, static_rate):
+def table(costs, uncached, cached):
+    """One row per page; ratios against the static file measured by the same server."""
+    static = "static file (whitenoise)"
     lines = [
-        "| page | SQL queries | HTML KiB | gzip KiB (requests) | uncached req/s | p50 / p99 ms "
-        "| cached req/s | p50 / p99 ms | cached / static |",
-        "| --- | --: | --: | --: | --: | --: | --: | --: | --: |",
+        "| page | SQL queries | server CPU ms | HTML KiB | gzip KiB (requests) "
+        "| uncached req/s | p50 / p95 / p99 ms | uncached / static "
+        "| cached req/s | p50 / p95 / p99 ms | cached / static |",
+        "| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |",
     ]
     for name, cost in costs.items():
         row = [
             name,
             str(cost["queries"]),
+            f"{cost['cpu']:.0f}",
             f"{cost['html'] / 1024:.1f}",
             f"{cost['gzip'] / 1024:.1f} ({cost['requests']})",
         ]
         for results in (uncached, cached):
             if name in results:
-                rate, p50, p99, errors = results[name]
+                rate, p50, p95, p99, errors = results[name]
                 row += [
                     f"{rate:.0f}" + (f" ({errors} errors)" if errors else ""),
-                    f"{p50:.0f} / {p99:.0f}",
+                    f"{p50:.0f} / {p95:.0f} / {p99:.0f}",
+                    f"{rate / results[static][0]:.2f}",
                 ]
             else:
-                row += ["-", "-"]
-        if name in cached:
-            row.append(f"{cached[name][0] / static_rate:.2f}")
-        elif name in uncached:
-            row.append(f"{uncached[name][0] / static_rate:.2f} (uncached)")
-        else:
-            row.append("-")
+                row += ["-", "-", "-"]
         lines.append("| " + " | ".join(row) + " |")
     return "\n".join(lines)
 
@@ -396,47 +432,69 @@ def throwaway_database(args):
             subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, env=env, check=True)  # noqa: S603
         yield
     finally:
-        subprocess.run(["dropdb", *PG, "--if-exists", name], check=False)  # noqa: S603, S607
+        close_connections()
+        # --force: a gunicorn killed mid-request may leave a connection behind.
+        subprocess.run(["dropdb", *PG, "--if-exists", "--force", name], check=False)  # noqa: S603, S607
         shutil.rmtree(media, ignore_errors=True)
 
 
+def close_connections():
+    """Close this process's own connection to the benchmark database (set up by run())."""
+    if "django" in sys.modules:
+        from django.db import connections
+
+        connections.close_all()
+
+
 def run(args):
+    if not use_wrk(args):
+        print(
+            "wrk not found (Debian: apt-get install -y wrk): using the slower Python client; "
+            "its figures are lower and not comparable with wrk's.",
+            file=sys.stderr,
+        )
     with tempfile.TemporaryDirectory(prefix="portal-bench-") as workdir:
         static_root = Path(workdir) / "static"
         collect_static(args, static_root)
         setup_django(args, static_root)
-        public, admin = pick_addresses()
+        public, admin, as_group_admin, group_admin = pick_addresses()
         if args.skip_admin:
-            admin = {}
-        cookie = editor_cookie() if admin else None
-        costs = page_costs(public | admin, cookie)
+            admin, as_group_admin = {}, {}
+        cookies = {}
+        if admin:
+            editor = session_cookie()
+            cookies |= dict.fromkeys(admin, editor)
+        if as_group_admin:
+            cookies |= dict.fromkeys(as_group_admin, session_cookie(group_admin))
+        admin |= as_group_admin
+        costs = page_costs(public | admin, cookies)
         load_before = os.getloadavg()
+        # One editor at a time: the admin's latency is its own, not a queue's.
+        one_at_a_time = argparse.Namespace(**{**vars(args), "connections": 1})
         print("Page cache off:", file=sys.stderr)
         with gunicorn(args, static_root, cached=False) as base:
             uncached = measure(base, public, args)
-            # One editor at a time: the admin's latency is its own, not a queue's.
-            uncached |= measure(
-                base, admin, argparse.Namespace(**{**vars(args), "connections": 1}), cookie
-            )
+            uncached |= measure(base, admin, one_at_a_time, cookies)
         print("Page cache on:", file=sys.stderr)
         with gunicorn(args, static_root, cached=True) as base:
-            cached_pages = {k: v for k, v in public.items() if k != "static file (whitenoise)"}
-            cached = measure(base, cached_pages, args)
-        static_rate = uncached["static file (whitenoise)"][0]
+            # The static file again: the machine's load drifts between the two servers.
+            cached = measure(base, public, args)
+        load_after = os.getloadavg()
 
     from django.db import connection
 
     from kim.models import GroupPage, PostPage
 
-    tool = "wrk" if shutil.which("wrk") and not args.python_client else "Python client"
+    tool = "wrk" if use_wrk(args) else "Python client"
     print(
         f"\n{PostPage.objects.count()} posts, {GroupPage.objects.count()} groups on "
         f"{connection.vendor}; gunicorn {args.workers} workers, {tool} with "
-        f"{args.connections} connections for {args.duration} s per address; page cache: "
-        f"{'Redis' if args.redis_url else 'per-process memory'}; load average before "
-        f"{load_before[0]:.2f}, after {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores.\n"
+        f"{args.connections} connections for {args.duration} s per address (admin: 1); "
+        f"page cache: {'Redis' if args.redis_url else 'per-process memory'}; load average "
+        f"before {load_before[0]:.2f}, after {load_after[0]:.2f} on {os.cpu_count()} cores.\n"
     )
-    print(table(costs, uncached, cached, static_rate))
+    print(table(costs, uncached, cached))
+    close_connections()
 
 
 if __name__ == "__main__":
