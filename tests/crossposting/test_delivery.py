@@ -347,11 +347,14 @@ def test_two_workers_never_hold_the_same_delivery(
 
 
 def test_publication_hands_deliveries_to_the_database_task_queue_after_commit(
-    people, fakes, accounts, django_capture_on_commit_callbacks, settings
+    people, fakes, accounts, django_capture_on_commit_callbacks, settings, monkeypatch
 ):
+    from django_tasks_db.management.commands import db_worker
     from django_tasks_db.models import DBTaskResult
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    # The worker drops connections between tasks; here that would end the test's transaction.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
     post = people.draft()
     plan(post, accounts.values())
     ours = DBTaskResult.objects.filter(task_path="crossposting.tasks.deliver_due")
