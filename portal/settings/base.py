@@ -152,6 +152,16 @@ if FRONTEND_CACHE_PURGE_URL:
         }
     }
 
+# Django's default hashers, plus the one for members' temporary passwords (kim/hashers.py).
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+    "kim.hashers.TemporaryPasswordHasher",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -181,6 +191,24 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_MAX_AGE = 3600
+# Uploads on S3-compatible object storage (django-storages) when a bucket is named, so that
+# app servers keep no files of their own and can be added or replaced freely. Credentials come
+# from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY. URLs are signed by default (a private
+# bucket: documents stay behind Wagtail's serve view); AWS_QUERYSTRING_AUTH=false for a bucket
+# or AWS_S3_CUSTOM_DOMAIN that serves images publicly.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", True),
+            "file_overwrite": False,
+        },
+    }
 
 # Uploads: never more than 10 MB, and never served as anything but inert files.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
