@@ -121,7 +121,8 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "portal",
+            # Several portals (or a test run) may share one Redis: each needs its own prefix.
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
         }
     }
 else:
