@@ -3,12 +3,13 @@
 import secrets
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import PBKDF2PasswordHasher, get_hasher, make_password
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
+from .hashers import TemporaryPasswordHasher
 from .models import ContributorGroup, GroupDirectoryPage, GroupPage, GroupStatus, MemberProfile
 from .roles import Role
 
@@ -156,21 +157,8 @@ def temporary_password():
     return "-".join("".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(4)) for _ in range(3))
 
 
-# A temporary password is random (about 59 bits) and replaced at first login, when Django
-# hashes the new one at full strength; fewer rounds let a trainer create 150 accounts in
-# seconds. Django reads the rounds from the stored hash and upgrades it on the next login.
-TEMPORARY_PASSWORD_ITERATIONS = 20_000
-
-
 def temporary_password_hash(password):
-    hasher = get_hasher("default")
-    if isinstance(hasher, PBKDF2PasswordHasher):
-        return hasher.encode(
-            password,
-            hasher.salt(),
-            iterations=min(hasher.iterations, TEMPORARY_PASSWORD_ITERATIONS),
-        )
-    return make_password(password, hasher=hasher)
+    return make_password(password, hasher=TemporaryPasswordHasher.algorithm)
 
 
 @transaction.atomic

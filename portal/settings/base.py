@@ -153,6 +153,9 @@ if FRONTEND_CACHE_PURGE_URL:
         }
     }
 
+# Django's model backend, which checks temporary passwords without re-hashing them.
+AUTHENTICATION_BACKENDS = ["kim.backends.MemberBackend"]
+
 # Django's default hashers, plus the one for members' temporary passwords (kim/hashers.py).
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",

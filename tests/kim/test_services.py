@@ -1,5 +1,7 @@
 import pytest
+from django.contrib.auth.hashers import get_hasher, identify_hasher
 from django.contrib.auth.models import Group
+from django.urls import reverse
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 from kim import services
@@ -153,3 +155,28 @@ def test_member_move_keeps_account_and_switches_rights():
     user.refresh_from_db()
     assert user.check_password(password)
     assert set(user.groups.values_list("name", flat=True)) == {"KIM member", "KIM B · anggota"}
+
+
+def test_temporary_password_is_not_rehashed_at_sign_in_but_the_chosen_one_is_strong(client):
+    group = make_group("KIM Sekar Jagad", code="33.13.11.2001")
+    user, password = services.member_create(group=group, full_name="Sri", username="sri")
+    temporary_hash = user.password
+    assert temporary_hash.startswith("pbkdf2_sha256_temporary$20000$")
+
+    refused = client.post("/admin/login/", {"username": "sri", "password": "salah-sandi-1"})
+    assert refused.status_code == 200 and "_auth_user_id" not in client.session
+
+    response = client.post("/admin/login/", {"username": "sri", "password": password})
+    user.refresh_from_db()
+    assert response.status_code == 302
+    assert user.password == temporary_hash  # no second, full-strength hash at sign-in
+
+    new_password = "kabar-desa-sengon-2026"
+    client.post(
+        reverse("kim_first_password"),
+        {"new_password1": new_password, "new_password2": new_password},
+    )
+    user.refresh_from_db()
+    assert user.check_password(new_password)
+    assert identify_hasher(user.password).algorithm == get_hasher("default").algorithm
+    assert not user.member_profile.must_change_password
