@@ -217,3 +217,11 @@ def test_group_admin_cannot_reach_user_admin_or_raise_rights(client, world):
     response = client.get(f"/admin/kim/kelompok/{world.group_a.pk}/anggota/tambah/")
     assert response.status_code == 200
     assert 'name="as_admin"' not in response.text
+
+
+def test_admin_screens_name_themselves_in_the_browser_tab(client, world):
+    client.force_login(world.group_admin)
+
+    response = client.get("/admin/kim/anggota/", follow=True)
+
+    assert f"<title>{world.group_a.name} - " in response.text
