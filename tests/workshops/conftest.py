@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from kim.models import RegionLevel
+from kim.models import PostPage, RegionLevel
 from tests.factories import RegionFactory
 from tests.kim.conftest import World
 from workshops import services
@@ -31,6 +31,17 @@ def enter(user):
     user.member_profile.must_change_password = False
     user.member_profile.save()
     return user
+
+
+def act(client, user, post, action, data):
+    """Take a workflow action on the post as `user`, as the review modal does."""
+    client.force_login(user)
+    state = PostPage.objects.get(pk=post.pk).current_workflow_task_state
+    return client.post(
+        f"/admin/pages/workflow/action/{post.pk}/{action}/{state.pk}/",
+        data,
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from kim.roles import Role
 from moderation.workflow import AccuracyReviewState, AccuracyReviewTask, UsefulnessReviewState
 from tests.factories import PostPageFactory
 from tests.kim.conftest import role_user
-from tests.workshops.conftest import enter
+from tests.workshops.conftest import act, enter
 from workshops import exercises
 from workshops.permissions import trains_sandbox_of
 from workshops.services import workshop_set_trainers
@@ -135,16 +135,6 @@ def submitted(parent, author):
     post.save_revision(user=author)
     Workflow.objects.get(name="Moderasi KIM").start(post, author)
     return post
-
-
-def act(client, user, post, action, data):
-    client.force_login(user)
-    state = PostPage.objects.get(pk=post.pk).current_workflow_task_state
-    return client.post(
-        f"/admin/pages/workflow/action/{post.pk}/{action}/{state.pk}/",
-        data,
-        headers={"x-requested-with": "XMLHttpRequest"},
-    )
 
 
 def test_trainers_last_approval_publishes_a_sandbox_post(client, world, workshop, people):

@@ -9,7 +9,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from kim.models import PostPage
 from moderation.workflow import AccuracyReviewState
 from tests.factories import PhotoFactory
-from tests.workshops.conftest import enter, make_workshop
+from tests.workshops.conftest import act, enter, make_workshop
 from workshops import exercises, progress, services
 
 pytestmark = pytest.mark.django_db
@@ -58,16 +58,6 @@ def start(client, workshop, participant, slug):
     response = client.post(f"/admin/latihan/{slug}/mulai/")
     assert response.status_code == 302
     return PostPage.objects.get(owner=user, slug__startswith=slug)
-
-
-def act(client, user, post, action, data):
-    client.force_login(user)
-    state = PostPage.objects.get(pk=post.pk).current_workflow_task_state
-    return client.post(
-        f"/admin/pages/workflow/action/{post.pk}/{action}/{state.pk}/",
-        data,
-        headers={"x-requested-with": "XMLHttpRequest"},
-    )
 
 
 def rows_by_username(workshop):
