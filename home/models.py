@@ -11,13 +11,14 @@ from kim.models import (
     CARD_PREFETCHES,
     Category,
     GroupDirectoryPage,
+    OneQueryViewRestrictions,
     PostPage,
     Region,
     route_to_child,
 )
 
 
-class HomePage(Page):
+class HomePage(OneQueryViewRestrictions, Page):
     """The front page: featured and latest posts, with ways in by category and area."""
 
     intro = models.CharField(_("introduction"), max_length=300, blank=True)

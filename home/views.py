@@ -9,11 +9,23 @@ from django.views.decorators.http import require_GET
 from taggit.models import Tag
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
+from wagtail.views import serve as wagtail_serve
 
 from kim.listings import paginate
 from kim.models import Category, PostPage, Region, RegionLevel, publicly_listed
 
+from .routing import find_route
+
 SEARCH_QUERY_MAX_LENGTH = 100
+
+
+def serve(request, path):
+    """Wagtail's page view, with groups and posts routed in one query (see home.routing)."""
+    route = find_route(request, path)  # or Http404, like Wagtail's own routing
+    if route is not None:
+        # Where Wagtail caches the route for this request (Page.route_for_request).
+        request._wagtail_route_for_request = route
+    return wagtail_serve(request, path)
 
 
 @require_GET

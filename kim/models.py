@@ -18,7 +18,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
 )
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -125,7 +125,23 @@ def route_to_child(parent, children, request, path_components):
     return child.route(request, path_components[1:])
 
 
-class GroupDirectoryPage(Page):
+class OneQueryViewRestrictions:
+    """Find the view restrictions over a page in one query instead of Wagtail's two.
+
+    Wagtail asks for the ancestors' alias links, then for the restrictions on the page, its
+    ancestors and the pages those are aliases of. The ancestors' paths are prefixes of the
+    page's own, so one query can ask for all of it, on every page view.
+    """
+
+    def get_view_restrictions(self):
+        paths = [self.path[:end] for end in range(Page.steplen, len(self.path) + 1, Page.steplen)]
+        return PageViewRestriction.objects.filter(
+            # Alias pages take the restrictions of their source page, never their own.
+            Q(page__path__in=paths, page__alias_of=None) | Q(page__aliases__path__in=paths)
+        ).distinct()
+
+
+class GroupDirectoryPage(OneQueryViewRestrictions, Page):
     """The public directory of every contributor group, filterable by area."""
 
     intro = models.CharField(_("introduction"), max_length=300, blank=True)
@@ -181,7 +197,7 @@ class GroupKind(models.TextChoices):
     COMMUNITY = "community", _("Partner social-media community")
 
 
-class GroupPage(Page):
+class GroupPage(OneQueryViewRestrictions, Page):
     """The public page of one KIM or partner community; its posts live beneath it."""
 
     kind = models.CharField(
@@ -244,15 +260,24 @@ class GroupPage(Page):
         verbose_name_plural = _("contributor groups")
 
     def route(self, request, path_components):
-        # A deactivated group's page is unpublished; its posts must not stay reachable. A
-        # training sandbox is never public (previews do not route, so they still work).
-        if not self.live or self.is_training:
-            raise Http404
+        self._refuse_if_hidden()
         if path_components:
             posts = PostPage.objects.for_page_view()
             if result := route_to_child(self, posts, request, path_components):
                 return result
         return super().route(request, path_components)
+
+    def route_to_post(self, request, post):
+        """Route to one of this group's posts, fetched already (see home.routing)."""
+        self._refuse_if_hidden()
+        post._cached_parent_obj = self
+        return post.route(request, [])
+
+    def _refuse_if_hidden(self):
+        # A deactivated group's page is unpublished; its posts must not stay reachable. A
+        # training sandbox is never public (previews do not route, so they still work).
+        if not self.live or self.is_training:
+            raise Http404
 
     def get_context(self, request, *args, **kwargs):
         from .listings import paginate
@@ -346,7 +371,7 @@ class SourceKind(models.TextChoices):
     EYEWITNESS = "eyewitness", _("Eyewitness")
 
 
-class PostPage(Page):
+class PostPage(OneQueryViewRestrictions, Page):
     """A news item, article or announcement written by a group's member."""
 
     summary = models.CharField(

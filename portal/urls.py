@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
@@ -36,6 +36,8 @@ urlpatterns += i18n_patterns(
     path("feed/atom/", feeds.LatestPostsAtomFeed(), name="feed_atom"),
     path("feed/kelompok/<slug:slug>/rss/", feeds.GroupPostsFeed(), name="group_feed_rss"),
     path("feed/kelompok/<slug:slug>/atom/", feeds.GroupPostsAtomFeed(), name="group_feed_atom"),
+    # Wagtail's page view, in front of the same pattern in wagtail_urls.
+    re_path(wagtail_urls.serve_pattern, views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -22,20 +22,24 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-# The queries each page makes, whatever the number of posts. Every Wagtail page costs the
-# Site (1), the home page's specific row (1), one query per level below it (routing), and
-# Wagtail's view-restriction check (2). Listings add the restrictions that keep private
-# posts out (1), a count for pagination (1), the posts (1) and their photo renditions (1).
+# The queries each page makes, whatever the number of posts. The site that answers the host
+# is kept in the process (home.routing); groups and posts are routed in one query, other
+# Wagtail pages take the home page's specific row (1) and one query per level below it.
+# Wagtail's view-restriction check takes one query (kim.models.OneQueryViewRestrictions).
+# Listings add the restrictions that keep private posts out (1), a count for pagination (1),
+# the posts (1) and their photo renditions (1).
 EXPECTED_QUERIES = {
-    # 4 + restrictions, featured posts, latest posts, their renditions (one query for both),
-    # categories, sub-districts
-    "home": 10,
-    # 6 + group logo renditions, social links + listing 4
-    "group": 12,
-    # 7 + photo renditions, sources, tags (group, category and photo come with the post)
-    "post": 10,
-    # 5 + districts + listing 4 (the groups, with their logos' renditions)
-    "directory": 10,
+    # the home page, restrictions, featured posts, latest posts, their renditions (one query
+    # for both), categories, sub-districts
+    "home": 7,
+    # the group, restrictions, logo renditions, social links + listing 4
+    "group": 8,
+    # the post (with its group, category and photo), restrictions, photo renditions, sources,
+    # tags
+    "post": 5,
+    # the home page, the directory, restrictions, districts, the count, the groups, their
+    # logos' renditions
+    "directory": 7,
     # Not Wagtail pages: the tag, category or area + listing 4 + the Site, for addresses
     "tag": 6,
     "category": 6,
