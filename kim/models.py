@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q, Value, prefetch_related_objects
 from django.db.models.functions import Concat
 from django.http import Http404
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -21,6 +22,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+
+from pagecache.fragments import cached_fragment
 
 from .blocks import PostBodyBlock
 
@@ -355,10 +358,8 @@ class PostPageQuerySet(PageQuerySet):
         ).prefetch_related(*CARD_PREFETCHES)
 
     def for_page_view(self):
-        """Fetch what the post page shows besides its sources and tags."""
-        return self.select_related("group", "category", "hero_image").prefetch_related(
-            "hero_image__renditions"
-        )
+        """Fetch what the post page shows around its article (PostPage.render_article)."""
+        return self.select_related("group", "category", "hero_image")
 
     def for_listing(self):
         """Post cards, newest first."""
@@ -472,9 +473,20 @@ class PostPage(OneQueryViewRestrictions, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sources"] = list(self.sources.all())
-        context["post_tags"] = list(self.tags.all())
+        context["article"] = self.render_article(request)
         return context
+
+    def render_article(self, request):
+        """The photo, body, sources and tags, kept per published revision (not previews)."""
+
+        def render():
+            context = {"page": self, "sources": self.sources.all(), "post_tags": self.tags.all()}
+            return render_to_string("kim/includes/post_article.html", context)
+
+        if getattr(request, "is_preview", False):
+            return render()
+        versions = (self.pk, self.live_revision_id, self.last_published_at.timestamp())
+        return cached_fragment("post-article", versions, render)
 
 
 class PostSource(Orderable):

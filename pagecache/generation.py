@@ -9,6 +9,11 @@ With a shared cache (Redis) the generation is a counter in that cache. Django's 
 cache is private to each process, so there the generation is the modification time of a file
 that every process on the machine reads: a change made in one gunicorn worker, the task worker
 or a management command reaches all of them. Reading it is one stat() call, no SQL.
+
+A second, slower-moving generation, SHARED, covers what a page shows besides its own
+revision: photos, documents, tags, the addresses of pages (moves, new slugs, deletions) and
+sites. Fragments cached per page revision (a post's article) carry it in their key, so they
+outlive the publication of other pages, which moves only PAGES.
 """
 
 import logging
@@ -22,39 +27,43 @@ from django.db import transaction
 
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "pagecache:generation"
+PAGES = "pages"
+SHARED = "shared"
+GENERATION_KEYS = {PAGES: "pagecache:generation", SHARED: "pagecache:generation:shared"}
 
 
 def _is_process_local():
     return isinstance(cache, LocMemCache) or isinstance(getattr(cache, "_cache", None), dict)
 
 
-def _generation_file():
-    return settings.PAGECACHE_GENERATION_FILE
+def _generation_file(scope):
+    path = settings.PAGECACHE_GENERATION_FILE
+    return path if scope == PAGES else path.with_name(f"{path.name}-{scope}")
 
 
-def current():
+def current(scope=PAGES):
     """Return the current generation, or None when it cannot be known (then do not cache)."""
     if _is_process_local():
         try:
-            return str(os.stat(_generation_file()).st_mtime_ns)
+            return str(os.stat(_generation_file(scope)).st_mtime_ns)
         except FileNotFoundError:
             return "0"
         except OSError:
             return None
-    generation = cache.get(GENERATION_KEY)
+    key = GENERATION_KEYS[scope]
+    generation = cache.get(key)
     if generation is None:
         # A cache that lost the counter (restart, eviction) also lost the pages: start afresh
         # from a value no earlier generation used.
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-        generation = cache.get(GENERATION_KEY)
+        cache.add(key, time.time_ns(), timeout=None)
+        generation = cache.get(key)
     return None if generation is None else str(generation)
 
 
-def advance():
-    """Move the site to a new generation: every page cached so far becomes unreachable."""
+def advance(scope=PAGES):
+    """Move the site to a new generation: everything cached under the old one is unreachable."""
     if _is_process_local():
-        path = _generation_file()
+        path = _generation_file(scope)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.touch()
@@ -67,17 +76,22 @@ def advance():
             cache.clear()
         return
     try:
-        cache.incr(GENERATION_KEY)
+        cache.incr(GENERATION_KEYS[scope])
     except ValueError:
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        cache.add(GENERATION_KEYS[scope], time.time_ns(), timeout=None)
 
 
-def advance_now_and_on_commit():
-    """Advance at once and again when the surrounding transaction commits.
+def advance_now_and_on_commit(*scopes):
+    """Advance PAGES (and the other scopes given) at once and when the transaction commits.
 
     At once, so that nothing cached before the change is served from here on; on commit,
     because a reader that rendered the page between those two moments saw the database
     before the change and may have stored that copy under the new generation.
     """
-    advance()
-    transaction.on_commit(advance)
+
+    def advance_all():
+        for scope in {PAGES, *scopes}:
+            advance(scope)
+
+    advance_all()
+    transaction.on_commit(advance_all)

@@ -135,6 +135,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 PAGECACHE_ENABLED = env_bool("PAGECACHE_ENABLED", True)
 PAGECACHE_TIMEOUT = int(os.environ.get("PAGECACHE_TIMEOUT", "600"))
 PAGECACHE_MAX_AGE = int(os.environ.get("PAGECACHE_MAX_AGE", "60"))
+# Parts of pages kept per revision of their content (pagecache/fragments.py).
+PAGECACHE_FRAGMENTS = env_bool("PAGECACHE_FRAGMENTS", True)
+PAGECACHE_FRAGMENT_TIMEOUT = int(os.environ.get("PAGECACHE_FRAGMENT_TIMEOUT", "86400"))
 # Without Redis, the processes on this machine share the cache generation through this file.
 _database_name = str(DATABASES["default"]["NAME"]).replace("/", "_")
 PAGECACHE_GENERATION_FILE = Path(

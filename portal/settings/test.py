@@ -29,4 +29,6 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Each test process (one per pytest-xdist worker) keeps its own page-cache generation.
 PAGECACHE_GENERATION_FILE = Path(tempfile.gettempdir(), f"portal-pagecache-test-{os.getpid()}")
-atexit.register(PAGECACHE_GENERATION_FILE.unlink, missing_ok=True)
+for _scope in ("", "-shared"):
+    _file = PAGECACHE_GENERATION_FILE.with_name(PAGECACHE_GENERATION_FILE.name + _scope)
+    atexit.register(_file.unlink, missing_ok=True)

@@ -1,0 +1,109 @@
+"""A post's article is kept per revision, survives other posts' publication, never goes stale."""
+
+import pytest
+from taggit.models import Tag
+
+from tests.factories import PostPageFactory, rich_text_body
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def generations(settings, tmp_path):
+    settings.PAGECACHE_GENERATION_FILE = tmp_path / "pagecache-generation"
+
+
+@pytest.fixture
+def post(region_tree):
+    return PostPageFactory(
+        title="Jembatan bambu diperbaiki",
+        slug="jembatan-bambu",
+        body=rich_text_body("Tiang jembatan diganti bambu petung."),
+        tags=["gotong-royong"],
+        with_hero=True,
+    )
+
+
+def publish_change(page, **changes):
+    page = page.get_latest_revision_as_object()
+    for field, value in changes.items():
+        setattr(page, field, value)
+    page.save_revision().publish()
+
+
+def test_article_is_served_from_the_fragment_cache_after_another_post_is_published(
+    client, post, django_assert_num_queries
+):
+    client.get(post.url)
+    PostPageFactory(parent=post.get_parent(), title="Kabar lain")
+
+    # The post and the view restrictions: no photo renditions, sources or tags.
+    with django_assert_num_queries(2):
+        response = client.get(post.url)
+
+    assert "Tiang jembatan diganti bambu petung." in response.content.decode()
+    assert "#gotong-royong" in response.content.decode()
+    assert "<picture>" in response.content.decode()
+
+
+def test_a_new_revision_of_the_post_shows_at_once(client, post):
+    client.get(post.url)
+
+    publish_change(post, body=rich_text_body("Koreksi: tiangnya dari bambu wulung."))
+
+    text = client.get(post.url).content.decode()
+    assert "Koreksi: tiangnya dari bambu wulung." in text
+    assert "bambu petung" not in text
+
+
+def test_renamed_tag_shows_at_once(client, post):
+    client.get(post.url)
+
+    tag = Tag.objects.get(name="gotong-royong")
+    tag.name = "kerja-bakti"
+    tag.save()
+
+    assert "#kerja-bakti" in client.get(post.url).content.decode()
+
+
+def test_deleted_photo_leaves_the_article_at_once(client, post):
+    assert "<picture>" in client.get(post.url).content.decode()
+
+    post.hero_image.delete()
+
+    assert "<picture>" not in client.get(post.url).content.decode()
+
+
+def test_link_to_a_page_whose_slug_changed_follows_it(
+    client, post, django_capture_on_commit_callbacks
+):
+    other = PostPageFactory(parent=post.get_parent(), title="Sumber air", slug="sumber-air")
+    link = f'<a linktype="page" id="{other.pk}">sumber air</a>'
+    publish_change(post, body=rich_text_body(f"Lihat juga {link}."))
+    assert f"{other.url}" in client.get(post.url).content.decode()
+
+    # Wagtail tells of a new slug once the publication is committed.
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_change(other, slug="sumber-air-bersih")
+
+    assert f"{other.get_parent().url}sumber-air-bersih/" in client.get(post.url).content.decode()
+
+
+def test_language_versions_are_kept_apart(client, post):
+    client.get(post.url)
+
+    english = client.get(f"/en{post.url}").content.decode()
+
+    assert 'href="/en/tag/gotong-royong/"' in english
+
+
+def test_preview_of_a_draft_shows_the_draft_not_the_cached_article(client, post):
+    client.get(post.url)
+    draft = post.get_latest_revision_as_object()
+    draft.body = rich_text_body("Draf: belum diperiksa.")
+    draft.save_revision()
+
+    preview = draft.make_preview_request()
+
+    assert "Draf: belum diperiksa." in preview.content.decode()
+    assert "Draf: belum diperiksa." not in client.get(post.url).content.decode()
