@@ -29,7 +29,7 @@ TEMPLATES = $(shell find . \( -path ./.venv -o -path ./var -o -path ./node_modul
 
 .PHONY: help install run serve worker demo migrate test test-python test-browser \
 	browser-tests-auto chromium lint format check messages deploy-check docker-lint ci clean \
-	generate-data bench
+	generate-data bench lighthouse
 
 help: ## Show this list of commands
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) \
@@ -143,3 +143,11 @@ ci: ## Run the CI script (.ci/run) here
 
 clean: ## Remove .venv, collected static files and test media (keeps the database)
 	rm -rf $(VENV) var/static var/test-media
+
+# Lighthouse runs per page (the median counts) and extra arguments, e.g.
+# `make lighthouse LIGHTHOUSE_ARGS="--page post=/kelompok/x/y/"`.
+LIGHTHOUSE_RUNS ?= 3
+LIGHTHOUSE_ARGS ?=
+
+lighthouse: install ## Score public pages with Lighthouse (mobile, demo data, production settings)
+	CHROME_PATH=$(CHROMIUM) $(PY) bench/lighthouse.py --serve --runs $(LIGHTHOUSE_RUNS) $(LIGHTHOUSE_ARGS)
