@@ -35,6 +35,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
+STATIC = "static file (whitenoise)"
 
 
 def free_port():
@@ -86,6 +87,8 @@ def collect_static(args, static_root):
 
 def pick_addresses():
     """Addresses of each kind of page, chosen from the data: the busiest group and so on."""
+    from wagtail.models import WorkflowState
+
     from kim.models import Category, GroupDirectoryPage, GroupPage, PostPage
 
     directory = GroupDirectoryPage.objects.get()
@@ -94,7 +97,7 @@ def pick_addresses():
     category = Category.objects.order_by("pk").first()
     static = _static_file()
     public = {
-        "static file (whitenoise)": static,
+        STATIC: static,
         "home": "/",
         "group": group.url,
         "post": post.url,
@@ -109,6 +112,17 @@ def pick_addresses():
         "admin editor (post)": f"/admin/pages/{post.pk}/edit/",
         "admin page chooser": "/admin/choose-page/",
     }
+    # What a reviewing editor opens from the queue (its oldest post), and Wagtail's list of
+    # workflows in the Reports menu.
+    waiting = (
+        WorkflowState.objects.active()
+        .filter(status=WorkflowState.STATUS_IN_PROGRESS)
+        .order_by("created_at")
+        .first()
+    )
+    if waiting:
+        admin["admin editor (post in review)"] = f"/admin/pages/{waiting.object_id}/edit/"
+        admin["admin workflow report"] = "/admin/reports/workflow/"
     # The same group's explorer seen by its own admin: permission checks scoped to one group.
     group_admin = group.contributor.admin_group.user_set.order_by("pk").first()
     as_group_admin = {}
@@ -143,7 +157,7 @@ def session_cookie(user=None):
         user = get_user_model().objects.get(username=EDITOR_USERNAME)
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
     return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
@@ -275,7 +289,15 @@ def load_wrk(url, args, cookie):
         int(v) / 1000 for v in re.search(r"percentiles (\d+) (\d+) (\d+)", output).groups()
     )
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return rate, p50, p95, p99, int(errors.group(1)) if errors else 0
+    # A page slower than the timeout completes no request: count those as errors too.
+    timeouts = re.search(r"Socket errors:.* timeout (\d+)", output)
+    return (
+        rate,
+        p50,
+        p95,
+        p99,
+        sum(int(found.group(1)) for found in (errors, timeouts) if found),
+    )
 
 
 def load_python(url, args, cookie):
@@ -337,7 +359,7 @@ def measure(base, addresses, args, cookies=None):
 
 def table(costs, uncached, cached):
     """One row per page; ratios against the static file measured by the same server."""
-    static = "static file (whitenoise)"
+    static = STATIC
     lines = [
         "| page | SQL queries | server CPU ms | HTML KiB | gzip KiB (requests) "
         "| uncached req/s | p50 / p95 / p99 ms | uncached / static "
@@ -391,7 +413,13 @@ def main():
     parser.add_argument("--connections", type=int, default=8, help="Open connections (8).")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (2).")
     parser.add_argument("--python-client", action="store_true", help="Do not use wrk.")
-    parser.add_argument("--skip-admin", action="store_true")
+    pages = parser.add_mutually_exclusive_group()
+    pages.add_argument("--skip-admin", action="store_true", help="Public pages only.")
+    pages.add_argument(
+        "--only-admin",
+        action="store_true",
+        help="Admin pages only (with the static file, for the ratio), page cache off only.",
+    )
     args = parser.parse_args()
     args.secret_key = secrets.token_urlsafe(50)
     args.duration = max(1, min(args.duration, 60))
@@ -460,6 +488,8 @@ def run(args):
         public, admin, as_group_admin, group_admin = pick_addresses()
         if args.skip_admin:
             admin, as_group_admin = {}, {}
+        if args.only_admin:
+            public = {name: url for name, url in public.items() if name == STATIC}
         cookies = {}
         if admin:
             editor = session_cookie()
@@ -475,10 +505,12 @@ def run(args):
         with gunicorn(args, static_root, cached=False) as base:
             uncached = measure(base, public, args)
             uncached |= measure(base, admin, one_at_a_time, cookies)
-        print("Page cache on:", file=sys.stderr)
-        with gunicorn(args, static_root, cached=True) as base:
-            # The static file again: the machine's load drifts between the two servers.
-            cached = measure(base, public, args)
+        cached = {}
+        if not args.only_admin:
+            print("Page cache on:", file=sys.stderr)
+            with gunicorn(args, static_root, cached=True) as base:
+                # The static file again: the machine's load drifts between the two servers.
+                cached = measure(base, public, args)
         load_after = os.getloadavg()
 
     from django.db import connection
