@@ -11,6 +11,11 @@ Generated data is marked so that it never mixes with real data: its regions sit 
 province code 99 (no Indonesian province has it), its registry records carry MARK as their
 decree number, and accounts are named bench-*. The generator refuses a database that holds
 any real group or post.
+
+A share of the posts is in the moderation workflow, as on a live portal: drafts waiting for
+the accuracy or usefulness review (the editors' queue), and every post published in the last
+30 days with its approved workflow (the queue's monthly decision time). Those posts have one
+revision each and an author from their group; the others have no revision.
 """
 
 import hashlib
@@ -38,6 +43,9 @@ from wagtail.models import (
     GroupPagePermission,
     Locale,
     Page,
+    Revision,
+    TaskState,
+    WorkflowState,
 )
 from wagtail.search.backends import get_search_backend
 
@@ -66,6 +74,13 @@ from kim.services import (
     _member_group_name,
     temporary_password,
 )
+from moderation.checks import FlagCode, Severity
+from moderation.workflow import (
+    AccuracyReviewState,
+    PreCheckState,
+    UsefulnessReviewState,
+    Verdict,
+)
 from photos.models import Photo
 
 MARK = "BENCHMARK DATA"
@@ -77,6 +92,10 @@ VILLAGES_PER_SUBDISTRICT = 30
 SUBDISTRICTS_PER_DISTRICT = 17
 DRAFT_SHARE = 0.03
 HERO_SHARE = 0.8
+# Posts waiting for review, and how long they have waited (the review target is 24 hours).
+IN_REVIEW_SHARE = 0.015
+MAX_WAIT_HOURS = 72
+DECIDED_DAYS = 30
 
 SYLLABLES = [
     "Sumber",
@@ -157,6 +176,8 @@ class GeneratedData:
     members: int = 0
     posts: int = 0
     photos: int = 0
+    in_review: int = 0
+    decided: int = 0
     password: str = ""
     timings: dict = field(default_factory=dict)
 
@@ -201,6 +222,8 @@ def bench_data_generate(*, groups, members, posts, images=200, seed=1, index=Tru
         step("members")
         result.posts = _posts(group_pages, posts, photos, rng)
         step("posts")
+        result.in_review, result.decided = _moderation(rng)
+        step("moderation workflows")
     if index:
         _index(log)
         step("search index")
@@ -302,13 +325,22 @@ def _photos(count, rng):
     return Photo.objects.bulk_create(photos, batch_size=BATCH)
 
 
+def _insert_inherited(model, objects):
+    """Insert objects of a multi-table model: the base table's rows first, then each level's."""
+    # Django refuses bulk_create for multi-table children; insert their rows as it would.
+    base, *levels = [*reversed(model._meta.get_parent_list()), model]
+    base.objects.bulk_create(objects, batch_size=BATCH)
+    for level in levels:
+        for obj in objects:
+            setattr(obj, level._meta.pk.attname, getattr(obj, base._meta.pk.attname))
+        level.objects.all()._batched_insert(
+            objects, level._meta.local_concrete_fields, batch_size=BATCH
+        )
+
+
 def _insert_pages(model, pages):
     """Insert pages of one type: Page rows first, then the type's own rows, both in bulk."""
-    Page.objects.bulk_create(pages, batch_size=BATCH)
-    for page in pages:
-        page.page_ptr_id = page.id
-    # Django refuses bulk_create for multi-table children; insert their rows as it would.
-    model.objects.all()._batched_insert(pages, model._meta.local_concrete_fields, batch_size=BATCH)
+    _insert_inherited(model, pages)
 
 
 def _page_fields(model, parent, step, *, title, slug, published, live=True):
@@ -495,6 +527,7 @@ def _posts(group_pages, count, photos, rng):
     ]
     tags = [Tag.objects.get_or_create(slug=slug, defaults={"name": slug})[0] for slug in TAGS]
     bodies = _bodies(rng)
+    members = _members_by_group_page()
     now = timezone.now()
     written = 0
     pending = []
@@ -552,6 +585,7 @@ def _posts(group_pages, count, photos, rng):
                     hero_alt="Warga berkegiatan bersama." if hero else "",
                     category=rng.choice(categories),
                     group=group,
+                    owner_id=rng.choice(members[group.pk]),
                 )
             )
         group.numchild = share
@@ -564,6 +598,235 @@ def _posts(group_pages, count, photos, rng):
         batch = group_pages[batch_start : batch_start + BATCH]
         Page.objects.bulk_update(batch, ["numchild"])
     return written
+
+
+def bench_data_moderation(*, seed=1, log=print):
+    """Add the moderation workflows to generated data made before the generator made them."""
+    if not Region.objects.filter(code=PROVINCE_CODE).exists():
+        raise GeneratorRefused("this database holds no generated data")
+    if ContributorGroup.objects.exclude(decree_number=MARK).exists():
+        raise GeneratorRefused("this database holds real groups; generated data must not mix")
+    if WorkflowState.objects.exists():
+        raise GeneratorRefused("this database already holds workflow states")
+    started = time.monotonic()
+    with transaction.atomic():
+        in_review, decided = _moderation(random.Random(seed))  # noqa: S311
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    log(
+        f"  moderation workflows: {in_review} in review, {decided} decided, "
+        f"{time.monotonic() - started:.1f} s"
+    )
+    return in_review, decided
+
+
+def _moderation(rng):
+    """Put a share of drafts in review, and give recent posts their approved workflow."""
+    workflow = GroupDirectoryPage.objects.get().get_workflow()
+    if workflow is None:
+        return 0, 0
+    precheck, accuracy, usefulness = (
+        workflow_task.task.specific
+        for workflow_task in workflow.workflow_tasks.select_related("task").order_by("sort_order")
+    )
+    editor = get_user_model().objects.get(username=EDITOR_USERNAME)
+    members = _members_by_group_page()
+    now = timezone.now()
+    rows = list(PostPage.objects.values_list("pk", "live", "first_published_at").order_by("pk"))
+    drafts = [pk for pk, live, _ in rows if not live]
+    recent = now - timedelta(days=DECIDED_DAYS)
+    older = [pk for pk, live, published in rows if live and published < recent]
+    wanted = min(len(rows), max(1, round(len(rows) * IN_REVIEW_SHARE)))
+    in_review = rng.sample(drafts, min(wanted, len(drafts)))
+    # Not enough drafts: published posts whose changes wait for review.
+    in_review += rng.sample(older, min(wanted - len(in_review), len(older)))
+    decided = [pk for pk, live, published in rows if live and published >= recent]
+
+    post_type = ContentType.objects.get_for_model(PostPage)
+    page_type = ContentType.objects.get_for_model(Page)
+    posts, revisions, workflow_states = [], [], []
+    task_states = {PreCheckState: [], AccuracyReviewState: [], UsefulnessReviewState: []}
+    # Both workflow tables stamp their creation time on insert: the generated times go back after.
+    stamps = []
+
+    def task_state(model, task, revision, started, *, finished=None, **fields):
+        state = model(
+            task=task,
+            revision=revision,
+            started_at=started,
+            status=TaskState.STATUS_APPROVED if finished else TaskState.STATUS_IN_PROGRESS,
+            finished_at=finished,
+            **fields,
+        )
+        task_states[model].append(state)
+        stamps.append((state, "started_at", started))
+        return state
+
+    for ids, reviewing in ((in_review, True), (decided, False)):
+        for start in range(0, len(ids), BATCH):
+            chunk = PostPage.objects.filter(pk__in=ids[start : start + BATCH]).prefetch_related(
+                "sources", "tagged_items"
+            )
+            for post in chunk:
+                post.owner_id = post.owner_id or rng.choice(members[post.group_id])
+                if reviewing:
+                    submitted = now - timedelta(minutes=rng.randrange(MAX_WAIT_HOURS * 60))
+                    post.latest_revision_created_at = submitted
+                    post.has_unpublished_changes = True
+                else:
+                    submitted = post.first_published_at - timedelta(
+                        minutes=rng.randrange(30, 48 * 60)
+                    )
+                revision = Revision(
+                    content_type=post_type,
+                    base_content_type=page_type,
+                    object_id=str(post.pk),
+                    created_at=submitted,
+                    user_id=post.owner_id,
+                    object_str=post.title,
+                    content=post.serializable_data(),
+                )
+                post.latest_revision = revision
+                if post.live and not reviewing:
+                    post.live_revision = revision
+                posts.append(post)
+                revisions.append(revision)
+                flags = [] if post.sources.all() else [_missing_source_flag(post)]
+                checked = submitted + timedelta(seconds=2)
+                steps = [
+                    task_state(
+                        PreCheckState, precheck, revision, submitted, finished=checked, flags=flags
+                    )
+                ]
+                if reviewing:
+                    waited = (now - checked) * rng.random()
+                    if rng.random() < 0.3:
+                        verified = checked + waited
+                        steps.append(
+                            _approved_accuracy(
+                                task_state, accuracy, revision, checked, verified, editor, flags
+                            )
+                        )
+                        checked = verified
+                        model, task = UsefulnessReviewState, usefulness
+                    else:
+                        model, task = AccuracyReviewState, accuracy
+                    claimed = rng.random() < 0.05
+                    steps.append(
+                        task_state(
+                            model,
+                            task,
+                            revision,
+                            checked,
+                            flags=flags,
+                            claimed_by=editor if claimed else None,
+                            claimed_at=checked if claimed else None,
+                        )
+                    )
+                else:
+                    decided_at = post.first_published_at
+                    verified = checked + (decided_at - checked) / 2
+                    steps += [
+                        _approved_accuracy(
+                            task_state, accuracy, revision, checked, verified, editor, flags
+                        ),
+                        task_state(
+                            UsefulnessReviewState,
+                            usefulness,
+                            revision,
+                            verified,
+                            finished=decided_at,
+                            finished_by=editor,
+                            flags=flags,
+                            relevant=True,
+                            timely=True,
+                            clear=True,
+                            actionable=True,
+                        ),
+                    ]
+                workflow_state = WorkflowState(
+                    content_type=post_type,
+                    base_content_type=page_type,
+                    object_id=str(post.pk),
+                    workflow=workflow,
+                    status=WorkflowState.STATUS_IN_PROGRESS
+                    if reviewing
+                    else WorkflowState.STATUS_APPROVED,
+                    requested_by_id=post.owner_id,
+                    created_at=submitted,
+                )
+                workflow_states.append((workflow_state, steps))
+                stamps.append((workflow_state, "created_at", submitted))
+
+    Revision.objects.bulk_create(revisions, batch_size=BATCH)
+    WorkflowState.objects.bulk_create([state for state, _ in workflow_states], batch_size=BATCH)
+    for workflow_state, steps in workflow_states:
+        for step in steps:
+            step.workflow_state = workflow_state
+        workflow_state.current_task_state = steps[-1]
+    for model, states in task_states.items():
+        _insert_inherited(model, states)
+    for obj, name, value in stamps:
+        setattr(obj, name, value)
+    WorkflowState.objects.bulk_update(
+        [state for state, _ in workflow_states],
+        ["created_at", "current_task_state"],
+        batch_size=BATCH,
+    )
+    TaskState.objects.bulk_update(
+        [state for states in task_states.values() for state in states],
+        ["started_at"],
+        batch_size=BATCH,
+    )
+    PostPage.objects.bulk_update(
+        posts,
+        [
+            "owner",
+            "latest_revision",
+            "live_revision",
+            "latest_revision_created_at",
+            "has_unpublished_changes",
+        ],
+        batch_size=BATCH,
+    )
+    return len(in_review), len(decided)
+
+
+def _members_by_group_page():
+    members = {}
+    for page_id, user_id in ContributorGroup.objects.filter(decree_number=MARK).values_list(
+        "page_id", "member_group__user"
+    ):
+        members.setdefault(page_id, []).append(user_id)
+    return members
+
+
+def _approved_accuracy(task_state, task, revision, started, finished, editor, flags):
+    return task_state(
+        AccuracyReviewState,
+        task,
+        revision,
+        started,
+        finished=finished,
+        finished_by=editor,
+        flags=flags,
+        verdict=Verdict.ACCURATE,
+        **dict.fromkeys(AccuracyReviewState.CHECKLIST, True),
+    )
+
+
+def _missing_source_flag(post):
+    return {
+        "code": FlagCode.MISSING_SOURCE.value,
+        "message": str(FlagCode.MISSING_SOURCE.label),
+        "excerpt": "",
+        "field": "sources",
+        "block_index": None,
+        "start": None,
+        "end": None,
+        "severity": Severity.WARN.value,
+        "fingerprint": f"{MARK}:{post.pk}",
+    }
 
 
 # On PostgreSQL the index rows are computed by the database: building them in Python (rich

@@ -2,11 +2,12 @@
 
 import pytest
 from django.core.management import CommandError, call_command
-from wagtail.models import Collection, Page
+from wagtail.models import Collection, Page, TaskState, WorkflowState
 
 from benchdata.services import EDITOR_USERNAME
 from kim.models import ContributorGroup, GroupPage, PostPage
 from kim.permissions import can_manage_members
+from moderation.workflow import ReviewState
 from tests.factories import GroupPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -71,3 +72,46 @@ def test_refuses_without_debug_unless_forced(settings):
 
     with pytest.raises(CommandError, match="DEBUG"):
         call_command("generate_data", groups=1, members=1, posts=1, images=0)
+
+
+def test_some_posts_wait_for_review_by_their_group_members(generated):
+    waiting = WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS)
+
+    assert waiting.exists()
+    for state in waiting:
+        post = PostPage.objects.get(pk=state.object_id)
+        task_state = state.current_task_state.specific
+        assert isinstance(task_state, ReviewState)
+        assert task_state.status == TaskState.STATUS_IN_PROGRESS
+        assert task_state.revision_id == post.latest_revision_id
+        assert post.get_latest_revision_as_object().title == post.title
+        assert state.requested_by == post.owner
+        assert post.owner.groups.filter(contributor_as_members__page=post.group_id).exists()
+        assert post.workflow_in_progress
+
+
+def test_recent_posts_went_through_the_workflow(generated):
+    decided = WorkflowState.objects.filter(status=WorkflowState.STATUS_APPROVED)
+
+    for state in decided:
+        post = PostPage.objects.get(pk=state.object_id)
+        assert post.live and post.live_revision_id == state.current_task_state.revision_id
+        assert state.current_task_state.finished_at == post.first_published_at
+        assert state.created_at < post.first_published_at
+
+
+def test_a_post_in_review_opens_for_the_editor_with_review_actions(generated, client):
+    from django.contrib.auth import get_user_model
+
+    state = WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS).first()
+    client.force_login(get_user_model().objects.get(username=EDITOR_USERNAME))
+
+    response = client.get(f"/admin/pages/{state.object_id}/edit/")
+
+    assert response.status_code == 200
+    assert 'data-workflow-action-name="approve"' in response.content.decode()
+
+
+def test_moderation_is_added_only_once(generated):
+    with pytest.raises(CommandError, match="workflow states"):
+        call_command("generate_data", moderation_only=True)

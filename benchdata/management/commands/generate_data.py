@@ -5,7 +5,12 @@ import logging
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from benchdata.services import EDITOR_USERNAME, GeneratorRefused, bench_data_generate
+from benchdata.services import (
+    EDITOR_USERNAME,
+    GeneratorRefused,
+    bench_data_generate,
+    bench_data_moderation,
+)
 
 
 class Command(BaseCommand):
@@ -29,6 +34,11 @@ class Command(BaseCommand):
             help="Skip the search index (site search then finds nothing).",
         )
         parser.add_argument(
+            "--moderation-only",
+            action="store_true",
+            help="Only add the moderation workflows to data generated without them.",
+        )
+        parser.add_argument(
             "--force",
             action="store_true",
             help="Run even though DEBUG is off (a benchmark server).",
@@ -40,6 +50,12 @@ class Command(BaseCommand):
                 "DEBUG is off: this looks like a production server. Generated data is for "
                 "benchmark databases only; use --force on a throw-away database."
             )
+        if options["moderation_only"]:
+            try:
+                bench_data_moderation(seed=seed, log=self.stdout.write)
+            except GeneratorRefused as refusal:
+                raise CommandError(f"Refused: {refusal}.") from refusal
+            return
         if groups < 1:
             raise CommandError("--groups must be at least 1.")
         logging.getLogger("wagtail").setLevel(logging.WARNING)
@@ -61,7 +77,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Generated {result.groups} groups, {result.members} members, {result.posts} "
-                f"posts and {result.photos} photos in {result.timings['total']:.1f} s."
+                f"posts ({result.in_review} in review) and {result.photos} photos in "
+                f"{result.timings['total']:.1f} s."
             )
         )
         self.stdout.write(
