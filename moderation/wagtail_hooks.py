@@ -1,8 +1,11 @@
-"""Admin menus for the pre-check rule data: word lists, debunked claims, check policies."""
+"""Admin menus for the pre-check rule data, and the editors' dashboard panels."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from kim.permissions import is_district_staff
 
 from .models import DebunkedClaim, FlagPolicy, WordRule
 
@@ -41,5 +44,17 @@ class PrecheckRulesGroup(SnippetViewSetGroup):
 
 
 register_snippet(PrecheckRulesGroup)
+
+
+@hooks.register("construct_homepage_panels")
+def leave_reviews_to_the_queue(request, panels):
+    """Show district staff the review queue instead of Wagtail's "awaiting your review".
+
+    Wagtail's panel lists every review in progress, with several queries each: thousands in a
+    province. The queue shows the oldest and links each to the editor, where reviews are done.
+    """
+    if is_district_staff(request.user):
+        panels[:] = [panel for panel in panels if panel.name != "workflow_objects_to_moderate"]
+
 
 from . import hooks  # noqa: E402,F401  (workflow hooks: check first, queue, claims)

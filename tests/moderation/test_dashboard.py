@@ -1,0 +1,46 @@
+"""District staff review from the queue; Wagtail's unbounded review list is left out."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from benchdata import services as benchdata
+from kim.models import ContributorGroup
+
+pytestmark = pytest.mark.django_db
+
+WAGTAIL_REVIEW_LIST = "workflow_objects_to_moderate"
+
+
+@pytest.fixture
+def generated(settings, monkeypatch):
+    settings.DEBUG = True
+    monkeypatch.setattr(benchdata, "IN_REVIEW_SHARE", 0.2)
+    call_command("generate_data", groups=2, members=6, posts=30, images=1, stdout=None)
+
+
+def panel_names(client, user):
+    client.force_login(user)
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    return [panel.name for panel in response.context["panels"]], response.content.decode()
+
+
+def test_editor_gets_the_queue_instead_of_wagtails_review_list(generated, client):
+    editor = get_user_model().objects.get(username=benchdata.EDITOR_USERNAME)
+
+    names, html = panel_names(client, editor)
+
+    assert "moderation_queue" in names
+    assert WAGTAIL_REVIEW_LIST not in names
+    assert "data-queue-item" in html
+
+
+def test_group_admin_keeps_wagtails_panels_and_sees_no_queue(generated, client):
+    group_admin = ContributorGroup.objects.first().admin_group.user_set.first()
+
+    names, html = panel_names(client, group_admin)
+
+    assert WAGTAIL_REVIEW_LIST in names
+    assert "moderation_queue" not in names
+    assert "data-queue-item" not in html
