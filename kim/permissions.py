@@ -1,4 +1,6 @@
-"""Who may manage which group's members and registry data."""
+"""Who may manage which group's members and registry data, and who may delete a post."""
+
+from wagtail.models import PagePermissionTester
 
 from .models import ContributorGroup
 from .roles import Role
@@ -30,3 +32,24 @@ def groups_managed_by(user):
 
 def can_manage_members(user, group):
     return groups_managed_by(user).filter(pk=group.pk).exists()
+
+
+class LeafPagePermissionTester(PagePermissionTester):
+    """Answer whether a leaf page may be deleted from the page itself, without a query.
+
+    Wagtail asks whether any page in the subtree is live (or owned by someone else) with one
+    query per page; a page list asks it for every row. Posts have no children, so the subtree
+    is the page alone.
+    """
+
+    def can_delete(self, ignore_bulk=False):
+        if self.page.numchild or self.page_is_root or not self.user.is_active:
+            return super().can_delete(ignore_bulk=ignore_bulk)
+        if self.user.is_superuser:
+            return True
+        if "change" in self.permissions:
+            return "publish" in self.permissions or not self.page.live
+        if "add" in self.permissions:
+            owned = self.page.owner_id == self.user.pk
+            return owned if "publish" in self.permissions else owned and not self.page.live
+        return False

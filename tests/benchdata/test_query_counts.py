@@ -5,9 +5,11 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, TaskState, WorkflowState
 
+from benchdata import services as benchdata
 from benchdata.services import EDITOR_USERNAME
-from kim.models import ContributorGroup
+from kim.models import ContributorGroup, PostPage
 
 pytestmark = pytest.mark.django_db
 
@@ -59,3 +61,39 @@ def test_explorer_rows_ask_no_role_or_account_question_each(groups, client):
     ]
 
     assert len(asked) < largest.page.numchild
+
+
+@pytest.mark.skipif(
+    PostPage.permissions_for_user is Page.permissions_for_user,
+    reason="PostPage.permissions_for_user does not return a LeafPagePermissionTester yet",
+)
+def test_explorer_for_a_group_admin_queries_the_same_however_many_posts(groups, client):
+    smallest, largest = groups
+    client.force_login(smallest.admin_group.user_set.first())
+    few = len(queries(client, f"/admin/pages/{smallest.page.pk}/"))
+    client.force_login(largest.admin_group.user_set.first())
+
+    assert len(queries(client, f"/admin/pages/{largest.page.pk}/")) == few
+
+
+@pytest.fixture
+def many_in_review(settings, monkeypatch):
+    settings.DEBUG = True
+    # Enough posts in review to tell one query per review from a fixed number.
+    monkeypatch.setattr(benchdata, "IN_REVIEW_SHARE", 0.2)
+    call_command("generate_data", groups=4, members=8, posts=60, images=2, stdout=None)
+    return WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS)
+
+
+def test_editor_dashboard_queries_the_same_however_many_posts_wait(many_in_review, client):
+    client.force_login(get_user_model().objects.get(username=EDITOR_USERNAME))
+    assert many_in_review.count() >= 10
+    many = len(queries(client, "/admin/"))
+
+    cancelled = list(many_in_review.values_list("pk", flat=True)[2:])
+    TaskState.objects.filter(
+        workflow_state__in=cancelled, status=TaskState.STATUS_IN_PROGRESS
+    ).update(status=TaskState.STATUS_CANCELLED)
+    WorkflowState.objects.filter(pk__in=cancelled).update(status=WorkflowState.STATUS_CANCELLED)
+
+    assert len(queries(client, "/admin/")) == many
