@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.views.decorators.cache import never_cache
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
@@ -8,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import feeds, views
 from kim.views import MemberAccountView
+from moderation.views import WorkflowReportView
 
 urlpatterns = [
     # Before Wagtail's admin URLs, so that it answers /admin/account/ in their place.
@@ -15,6 +17,17 @@ urlpatterns = [
         "admin/account/",
         require_admin_access(MemberAccountView.as_view()),
         name="wagtailadmin_account",
+    ),
+    # Before Wagtail's, so that they answer the workflow report (its filter and page size).
+    path(
+        "admin/reports/workflow/",
+        never_cache(require_admin_access(WorkflowReportView.as_view())),
+        name="moderation_workflow_report",
+    ),
+    path(
+        "admin/reports/workflow/results/",
+        never_cache(require_admin_access(WorkflowReportView.as_view(results_only=True))),
+        name="moderation_workflow_report_results",
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
