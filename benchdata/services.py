@@ -23,6 +23,7 @@ import io
 import random
 import time
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -33,6 +34,8 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import default_storage
 from django.db import connection, transaction
+from django.db.models import CharField, F, OuterRef, Subquery
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image, ImageDraw
@@ -644,10 +647,9 @@ def _moderation(rng):
 
     post_type = ContentType.objects.get_for_model(PostPage)
     page_type = ContentType.objects.get_for_model(Page)
-    posts, revisions, workflow_states = [], [], []
+    revisions, workflow_states = [], []
     task_states = {PreCheckState: [], AccuracyReviewState: [], UsefulnessReviewState: []}
-    # Both workflow tables stamp their creation time on insert: the generated times go back after.
-    stamps = []
+    ownerless = []
 
     def task_state(model, task, revision, started, *, finished=None, **fields):
         state = model(
@@ -659,20 +661,19 @@ def _moderation(rng):
             **fields,
         )
         task_states[model].append(state)
-        stamps.append((state, "started_at", started))
         return state
 
     for ids, reviewing in ((in_review, True), (decided, False)):
         for start in range(0, len(ids), BATCH):
             chunk = PostPage.objects.filter(pk__in=ids[start : start + BATCH]).prefetch_related(
-                "sources", "tagged_items"
+                "sources", "tagged_items", "wagtail_admin_comments"
             )
             for post in chunk:
-                post.owner_id = post.owner_id or rng.choice(members[post.group_id])
+                if post.owner_id is None:
+                    post.owner_id = rng.choice(members[post.group_id])
+                    ownerless.append(post)
                 if reviewing:
                     submitted = now - timedelta(minutes=rng.randrange(MAX_WAIT_HOURS * 60))
-                    post.latest_revision_created_at = submitted
-                    post.has_unpublished_changes = True
                 else:
                     submitted = post.first_published_at - timedelta(
                         minutes=rng.randrange(30, 48 * 60)
@@ -686,10 +687,6 @@ def _moderation(rng):
                     object_str=post.title,
                     content=post.serializable_data(),
                 )
-                post.latest_revision = revision
-                if post.live and not reviewing:
-                    post.live_revision = revision
-                posts.append(post)
                 revisions.append(revision)
                 flags = [] if post.sources.all() else [_missing_source_flag(post)]
                 checked = submitted + timedelta(seconds=2)
@@ -756,40 +753,53 @@ def _moderation(rng):
                     created_at=submitted,
                 )
                 workflow_states.append((workflow_state, steps))
-                stamps.append((workflow_state, "created_at", submitted))
 
     Revision.objects.bulk_create(revisions, batch_size=BATCH)
-    WorkflowState.objects.bulk_create([state for state, _ in workflow_states], batch_size=BATCH)
-    for workflow_state, steps in workflow_states:
-        for step in steps:
-            step.workflow_state = workflow_state
-        workflow_state.current_task_state = steps[-1]
-    for model, states in task_states.items():
-        _insert_inherited(model, states)
-    for obj, name, value in stamps:
-        setattr(obj, name, value)
-    WorkflowState.objects.bulk_update(
-        [state for state, _ in workflow_states],
-        ["created_at", "current_task_state"],
-        batch_size=BATCH,
+    with _given_creation_times(WorkflowState, TaskState):
+        WorkflowState.objects.bulk_create([state for state, _ in workflow_states], batch_size=BATCH)
+        for workflow_state, steps in workflow_states:
+            for step in steps:
+                step.workflow_state = workflow_state
+        # In step order, so each workflow's last step has its highest id.
+        for model, states in task_states.items():
+            _insert_inherited(model, states)
+    started = WorkflowState.objects.filter(pk__in=[state.pk for state, _ in workflow_states])
+    started.update(
+        current_task_state=Subquery(
+            TaskState.objects.filter(workflow_state=OuterRef("pk")).order_by("-pk").values("pk")[:1]
+        )
     )
-    TaskState.objects.bulk_update(
-        [state for states in task_states.values() for state in states],
-        ["started_at"],
-        batch_size=BATCH,
+    revision = Revision.objects.filter(
+        base_content_type=page_type, object_id=Cast(OuterRef("pk"), CharField())
+    ).order_by("-pk")
+    Page.objects.filter(pk__in=in_review + decided).update(
+        latest_revision=Subquery(revision.values("pk")[:1])
     )
-    PostPage.objects.bulk_update(
-        posts,
-        [
-            "owner",
-            "latest_revision",
-            "live_revision",
-            "latest_revision_created_at",
-            "has_unpublished_changes",
-        ],
-        batch_size=BATCH,
+    Page.objects.filter(pk__in=in_review).update(
+        has_unpublished_changes=True,
+        latest_revision_created_at=Subquery(revision.values("created_at")[:1]),
     )
+    Page.objects.filter(pk__in=decided).update(live_revision=F("latest_revision"))
+    Page.objects.bulk_update(ownerless, ["owner"], batch_size=BATCH)
     return len(in_review), len(decided)
+
+
+@contextmanager
+def _given_creation_times(*models):
+    """Let bulk inserts keep the creation times set on the objects instead of stamping now."""
+    stamped_fields = [
+        stamped
+        for model in models
+        for stamped in model._meta.local_fields
+        if getattr(stamped, "auto_now_add", False)
+    ]
+    for stamped in stamped_fields:
+        stamped.auto_now_add = False
+    try:
+        yield
+    finally:
+        for stamped in stamped_fields:
+            stamped.auto_now_add = True
 
 
 def _members_by_group_page():
