@@ -7,14 +7,18 @@ post), so their addresses are looked up directly by slug and full URL path inste
 page's own route() still decides whether it may be shown. Anything this cannot answer
 (other pages, unknown addresses, a post whose group link is stale) goes Wagtail's way.
 
-The site answering a host is kept in the process until the page cache's site-wide
-generation moves, which every change to a site or a published page makes it do.
+The site answering a host is cached until the page cache's site-wide generation moves,
+which every change to a site or a published page makes it do.
 """
 
+from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from kim.models import GroupPage, PostPage
 from pagecache import generation
+
+SITE_TIMEOUT = 3600
+_UNKNOWN = object()
 
 # Path components below the site's root page: kelompok/<group>/ and kelompok/<group>/<post>/.
 ROUTED = {
@@ -48,23 +52,16 @@ def find_route(request, path):
     return page.route(request, [])
 
 
-class _SiteCache:
-    """The sites answering this process's hosts, for one generation of the page cache."""
-
-    generation = None
-    sites = {}
-
-
 def find_site(request):
-    """Site.find_for_request(request), without a query while the generation stands still."""
+    """Site.find_for_request(request), from the cache while the generation stands still."""
     current = generation.current()
     if current is None:
         return Site.find_for_request(request)
-    if _SiteCache.generation != current:
-        _SiteCache.generation, _SiteCache.sites = current, {}
-    key = (request.get_host(), request.get_port())
-    if key not in _SiteCache.sites:
-        _SiteCache.sites[key] = Site.find_for_request(request)
+    key = f"portal:site:{current}:{request.get_host()}:{request.get_port()}"
+    site = cache.get(key, _UNKNOWN)
+    if site is _UNKNOWN:
+        site = Site.find_for_request(request)
+        cache.set(key, site, SITE_TIMEOUT)
     # Where Wagtail keeps the request's site, for everything else that asks.
-    request._wagtail_site = _SiteCache.sites[key]
-    return request._wagtail_site
+    request._wagtail_site = site
+    return site

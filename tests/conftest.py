@@ -1,7 +1,9 @@
 import shutil
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
@@ -10,6 +12,17 @@ def _media_root(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
     yield
     shutil.rmtree(tmp_path / "media", ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Start every test in the default language, whatever an earlier test's request chose.
+
+    A request activates its language in the thread and leaves it there; page URLs (and so
+    page-cache keys) made by the next test would otherwise carry, say, the /en/ prefix.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -23,24 +23,24 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 # The queries each page makes, whatever the number of posts. The site that answers the host
-# is kept in the process (home.routing); groups and posts are routed in one query, other
+# comes from the cache (home.routing); groups and posts are routed in one query, other
 # Wagtail pages take the home page's specific row (1) and one query per level below it.
 # Wagtail's view-restriction check takes one query (kim.models.OneQueryViewRestrictions).
 # Listings add the restrictions that keep private posts out (1), a count for pagination (1),
 # the posts (1) and their photo renditions (1).
 EXPECTED_QUERIES = {
-    # the home page, restrictions, featured posts, latest posts, their renditions (one query
-    # for both), categories, sub-districts
-    "home": 7,
+    # the home page, restrictions, restrictions for the listings, featured posts, latest
+    # posts, their renditions (one query for both), categories, sub-districts
+    "home": 8,
     # the group, restrictions, logo renditions, social links + listing 4
     "group": 8,
     # the post (with its group, category and photo), restrictions, photo renditions for the
     # article and again for the share preview (Wagtail's rendition cache, forgetful here,
     # spares that one), sources, tags
     "post": 6,
-    # the home page, the directory, restrictions, districts, the count, the groups, their
-    # logos' renditions
-    "directory": 7,
+    # the home page, the directory, restrictions, districts, restrictions for the listing,
+    # the count, the groups, their logos' renditions
+    "directory": 8,
     # Not Wagtail pages: the tag, category or area + listing 4 + the Site, for addresses
     "tag": 6,
     "category": 6,
