@@ -56,6 +56,7 @@ def server_environment(args, static_root, *, cached):
         MEDIA_ROOT=str(args.media_root),
         LOG_LEVEL="WARNING",
         PAGECACHE_ENABLED="true" if cached else "false",
+        PAGECACHE_FRAGMENTS="false" if args.no_fragments else "true",
         PAGECACHE_GENERATION_FILE=str(static_root.parent / "pagecache-generation"),
     )
     if args.redis_url:
@@ -413,6 +414,11 @@ def main():
     parser.add_argument("--connections", type=int, default=8, help="Open connections (8).")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (2).")
     parser.add_argument("--python-client", action="store_true", help="Do not use wrk.")
+    parser.add_argument(
+        "--no-fragments",
+        action="store_true",
+        help="Keep no post article between requests either (every page from scratch).",
+    )
     pages = parser.add_mutually_exclusive_group()
     pages.add_argument("--skip-admin", action="store_true", help="Public pages only.")
     pages.add_argument(
@@ -522,7 +528,8 @@ def run(args):
         f"\n{PostPage.objects.count()} posts, {GroupPage.objects.count()} groups on "
         f"{connection.vendor}; gunicorn {args.workers} workers, {tool} with "
         f"{args.connections} connections for {args.duration} s per address (admin: 1); "
-        f"page cache: {'Redis' if args.redis_url else 'per-process memory'}; load average "
+        f"page cache: {'Redis' if args.redis_url else 'per-process memory'}, post articles "
+        f"{'not kept' if args.no_fragments else 'kept'} when it is off; load average "
         f"before {load_before[0]:.2f}, after {load_after[0]:.2f} on {os.cpu_count()} cores.\n"
     )
     print(table(costs, uncached, cached))
