@@ -1,6 +1,7 @@
 """Dashboard panels: the editors' review queue and each member's own posts by status."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
@@ -24,11 +25,15 @@ class ReviewQueuePanel(Component):
         request = parent_context["request"]
         now = timezone.now()
         target = review_target()
-        states = (
-            ReviewState.objects.filter(status=TaskState.STATUS_IN_PROGRESS)
-            .select_related("workflow_state", "task", "claimed_by")
-            .order_by("workflow_state__created_at")[:QUEUE_LENGTH]
+        waiting = ReviewState.objects.filter(status=TaskState.STATUS_IN_PROGRESS)
+        # The whole queue's size, though only its oldest posts are listed.
+        counts = waiting.aggregate(
+            waiting=Count("pk"),
+            overdue=Count("pk", filter=Q(workflow_state__created_at__lt=now - target)),
         )
+        states = waiting.select_related("workflow_state", "task", "claimed_by").order_by(
+            "workflow_state__created_at"
+        )[:QUEUE_LENGTH]
         ids = [int(state.workflow_state.object_id) for state in states]
         pages = {
             post.pk: post for post in PostPage.objects.filter(pk__in=ids).select_related("group")
@@ -58,7 +63,8 @@ class ReviewQueuePanel(Component):
         return {
             "items": items,
             "target_hours": int(target.total_seconds() // 3600),
-            "overdue_count": sum(1 for item in items if item["overdue"]),
+            "waiting_count": counts["waiting"],
+            "overdue_count": counts["overdue"],
             "median_hours": median_decision_hours(since=month_start),
             "csrf_token": parent_context.get("csrf_token"),
             "request": request,

@@ -44,3 +44,23 @@ def test_group_admin_keeps_wagtails_panels_and_sees_no_queue(generated, client):
     assert WAGTAIL_REVIEW_LIST in names
     assert "moderation_queue" not in names
     assert "data-queue-item" not in html
+
+
+def test_queue_heading_counts_every_waiting_post_though_it_lists_the_oldest(
+    generated, client, monkeypatch
+):
+    from wagtail.models import TaskState
+
+    from moderation import panels
+    from moderation.workflow import ReviewState
+
+    waiting = ReviewState.objects.filter(status=TaskState.STATUS_IN_PROGRESS).count()
+    assert waiting > 2
+    monkeypatch.setattr(panels, "QUEUE_LENGTH", 2)
+    editor = get_user_model().objects.get(username=benchdata.EDITOR_USERNAME)
+
+    _, html = panel_names(client, editor)
+
+    assert f"Tulisan yang menunggu tinjauan ({waiting})" in html
+    assert html.count("data-queue-item=") == 2
+    assert "Di sini tercantum 2 tulisan yang paling lama menunggu." in html
