@@ -32,3 +32,18 @@ def codes_for(seeded_rules, seeded_reference):
         return [flag.code for flag in flags]
 
     return check
+
+
+@pytest.fixture
+def generate(settings, monkeypatch):
+    """Fill the test database with generate_data, a given share of its posts in review."""
+    from django.core.management import call_command
+
+    from benchdata import services as benchdata
+
+    def generate(*, in_review, **sizes):
+        settings.DEBUG = True
+        monkeypatch.setattr(benchdata, "IN_REVIEW_SHARE", in_review)
+        call_command("generate_data", images=1, stdout=None, **sizes)
+
+    return generate

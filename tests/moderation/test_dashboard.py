@@ -2,7 +2,6 @@
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 
 from benchdata import services as benchdata
 from kim.models import ContributorGroup
@@ -13,10 +12,8 @@ WAGTAIL_REVIEW_LIST = "workflow_objects_to_moderate"
 
 
 @pytest.fixture
-def generated(settings, monkeypatch):
-    settings.DEBUG = True
-    monkeypatch.setattr(benchdata, "IN_REVIEW_SHARE", 0.2)
-    call_command("generate_data", groups=2, members=6, posts=30, images=1, stdout=None)
+def generated(generate):
+    generate(in_review=0.2, groups=2, members=6, posts=30)
 
 
 def panel_names(client, user):

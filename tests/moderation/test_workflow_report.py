@@ -2,7 +2,6 @@
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from wagtail.models import WorkflowState
 
 from benchdata import services as benchdata
@@ -14,10 +13,8 @@ URL = "/admin/reports/workflow/"
 
 
 @pytest.fixture
-def generated(settings, monkeypatch):
-    settings.DEBUG = True
-    monkeypatch.setattr(benchdata, "IN_REVIEW_SHARE", 0.3)
-    call_command("generate_data", groups=3, members=12, posts=40, images=1, stdout=None)
+def generated(generate):
+    generate(in_review=0.3, groups=3, members=12, posts=40)
 
 
 @pytest.fixture
