@@ -501,7 +501,8 @@ class PostPage(OneQueryViewRestrictions, Page):
 
         if getattr(request, "is_preview", False):
             return render()
-        versions = (self.pk, self.live_revision_id, self.last_published_at.timestamp())
+        published = self.last_published_at.timestamp() if self.last_published_at else None
+        versions = (self.pk, self.live_revision_id, published)
         return cached_fragment("post-article", versions, render)
 
 

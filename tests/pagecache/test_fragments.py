@@ -107,3 +107,10 @@ def test_preview_of_a_draft_shows_the_draft_not_the_cached_article(client, post)
 
     assert "Draf: belum diperiksa." in preview.content.decode()
     assert "Draf: belum diperiksa." not in client.get(post.url).content.decode()
+
+
+def test_post_made_live_outside_a_publication_is_shown(client, post):
+    """Imported or bulk-loaded posts may lack a publication time; they still render."""
+    type(post).objects.filter(pk=post.pk).update(last_published_at=None, live_revision=None)
+
+    assert "Tiang jembatan diganti bambu petung." in client.get(post.url).content.decode()
