@@ -1,8 +1,10 @@
 from django.shortcuts import redirect
 from django.urls import reverse
 
-# Paths a member may still reach before choosing a password.
-ALLOWED_PREFIXES = ("/admin/logout/", "/admin/jsi18n/", "/static/")
+# Paths a member may still reach before choosing a password: signing out, and what the
+# change-password page itself loads (translations for scripts, Wagtail's icon sprite, which
+# a script fetches and inserts into the page: redirected, it inserted the page a second time).
+ALLOWED_PREFIXES = ("/admin/logout/", "/admin/jsi18n/", "/admin/sprite/", "/static/")
 
 
 class FirstPasswordMiddleware:

@@ -60,11 +60,10 @@ def test_board_updates_by_itself_when_a_participant_submits(
     phone = context.new_page()
     login(phone, base, username, sri.password, expect_dashboard=False)
     expect(phone).to_have_url(re.compile(r"/admin/kim/ganti-sandi/$"))
-    # Start from a settled page: the sign-in's redirects can still be replacing this one.
-    phone.goto(f"{base}/admin/kim/ganti-sandi/")
-    phone.fill("input[name=new_password1]", "Gotong-royong-2026")
-    phone.fill("input[name=new_password2]", "Gotong-royong-2026")
-    phone.press("input[name=new_password2]", "Enter")
+    for name in ("new_password1", "new_password2"):
+        phone.fill(f"input[name={name}]", "Gotong-royong-2026")
+        expect(phone.locator(f"input[name={name}]")).to_have_value("Gotong-royong-2026")
+    phone.get_by_role("button", name="Simpan kata sandi").click()
     expect(phone).to_have_url(re.compile(r"/admin/$"))
     expect(cell(board, username, "changed_password")).to_have_attribute(
         "data-value", "1", timeout=BOARD_UPDATE

@@ -180,3 +180,14 @@ def test_temporary_password_is_not_rehashed_at_sign_in_but_the_chosen_one_is_str
     assert user.check_password(new_password)
     assert identify_hasher(user.password).algorithm == get_hasher("default").algorithm
     assert not user.member_profile.must_change_password
+
+
+def test_member_with_a_temporary_password_is_sent_to_choose_one_but_gets_the_icons(client):
+    group = make_group("KIM Sekar Jagad", code="33.13.11.2001")
+    user, _ = services.member_create(group=group, full_name="Sri Lestari", username="sri")
+    client.force_login(user)
+
+    assert client.get("/admin/").url == reverse("kim_first_password")
+    sprite = client.get(reverse("wagtailadmin_sprite"))
+    assert sprite.status_code == 200
+    assert "<svg" in sprite.content.decode()
