@@ -61,3 +61,7 @@ def test_queue_heading_counts_every_waiting_post_though_it_lists_the_oldest(
     assert f"Tulisan yang menunggu tinjauan ({waiting})" in html
     assert html.count("data-queue-item=") == 2
     assert "Di sini tercantum 2 tulisan yang paling lama menunggu." in html
+    # The rest are a click away, in the workflow report's "awaiting my review".
+    assert 'href="/admin/reports/workflow/?reviewable=true"' in html
+    report = client.get("/admin/reports/workflow/?reviewable=true")
+    assert report.context["paginator"].count == waiting
