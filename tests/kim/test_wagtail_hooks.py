@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from kim.wagtail_hooks import PostPageViewSet
+from kim.wagtail_hooks import ExplorerViewSet
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +62,7 @@ def test_explorer_lists_a_group_posts_a_page_at_a_time(client, world):
 
     response = client.get(f"/admin/pages/{world.group_a.page.pk}/")
 
-    assert response.context["paginator"].per_page == PostPageViewSet.list_per_page == 25
+    assert response.context["paginator"].per_page == ExplorerViewSet.list_per_page == 25
 
 
 def test_rows_in_review_ask_no_query_each(client, world):
