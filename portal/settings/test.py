@@ -1,7 +1,7 @@
 """Tests: fast hashing, in-memory cache and e-mail, tasks run immediately."""
 
 import atexit
-import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -27,8 +27,8 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
-# Each test process (one per pytest-xdist worker) keeps its own page-cache generation.
-PAGECACHE_GENERATION_FILE = Path(tempfile.gettempdir(), f"portal-pagecache-test-{os.getpid()}")
-for _scope in ("", "-shared"):
-    _file = PAGECACHE_GENERATION_FILE.with_name(PAGECACHE_GENERATION_FILE.name + _scope)
-    atexit.register(_file.unlink, missing_ok=True)
+# Each test process (one per pytest-xdist worker) keeps its own page-cache generations, in a
+# folder of its own, removed when it ends.
+_generation_folder = Path(tempfile.mkdtemp(prefix="portal-pagecache-test-"))
+atexit.register(shutil.rmtree, _generation_folder, ignore_errors=True)
+PAGECACHE_GENERATION_FILE = _generation_folder / "generation"
