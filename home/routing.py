@@ -34,6 +34,7 @@ def find_route(request, path):
     """
     components = [component for component in path.split("/") if component]
     queryset = ROUTED.get(len(components))
+    # For every page: Wagtail's own routing, when it routes, then finds the site cached too.
     site = find_site(request)
     if queryset is None or site is None:
         return None
