@@ -11,14 +11,10 @@ The site answering a host is cached until the page cache's site-wide generation 
 which every change to a site or a published page makes it do.
 """
 
-from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from kim.models import GroupPage, PostPage
 from pagecache import generation
-
-SITE_TIMEOUT = 3600
-_UNKNOWN = object()
 
 # Path components below the site's root page: kelompok/<group>/ and kelompok/<group>/<post>/.
 ROUTED = {
@@ -39,9 +35,9 @@ def find_route(request, path):
     if queryset is None or site is None:
         return None
     url_path = f"{site.root_page.url_path}{'/'.join(components)}/"
-    # The slug is indexed; the URL path (not indexed) tells apart same-named pages. A slice,
-    # unlike first(), does not sort: compiling an ORDER BY costs more than the query here.
-    matches = queryset().filter(slug=components[-1], url_path=url_path)[:1]
+    # The slug is indexed; the URL path (not indexed) tells apart same-named pages. Pages are
+    # sorted by path by default: compiling that ORDER BY costs more than the query here.
+    matches = queryset().filter(slug=components[-1], url_path=url_path).order_by()[:1]
     if not matches:
         return None
     page = matches[0]
@@ -55,14 +51,10 @@ def find_route(request, path):
 
 def find_site(request):
     """Site.find_for_request(request), from the cache while the generation stands still."""
-    current = generation.current()
-    if current is None:
-        return Site.find_for_request(request)
-    key = f"portal:site:{current}:{request.get_host()}:{request.get_port()}"
-    site = cache.get(key, _UNKNOWN)
-    if site is _UNKNOWN:
-        site = Site.find_for_request(request)
-        cache.set(key, site, SITE_TIMEOUT)
+    site = generation.remember(
+        f"site:{request.get_host()}:{request.get_port()}",
+        lambda: Site.find_for_request(request),
+    )
     # Where Wagtail keeps the request's site, for everything else that asks.
     request._wagtail_site = site
     return site

@@ -60,6 +60,22 @@ def current(scope=PAGES):
     return None if generation is None else str(generation)
 
 
+_MISSING = object()
+
+
+def remember(name, compute, *, timeout=3600, scope=PAGES):
+    """Return compute()'s value, kept in the cache until the scope's generation moves."""
+    generation = current(scope)
+    if generation is None:
+        return compute()
+    key = f"pagecache:value:{generation}:{name}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
+
+
 def advance(scope=PAGES):
     """Move the site to a new generation: everything cached under the old one is unreachable."""
     if _is_process_local():
