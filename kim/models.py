@@ -23,6 +23,7 @@ from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from pagecache import generation
 from pagecache.fragments import cached_fragment
 
 from .blocks import PostBodyBlock
@@ -133,10 +134,14 @@ class OneQueryViewRestrictions:
 
     Wagtail asks for the ancestors' alias links, then for the restrictions on the page, its
     ancestors and the pages those are aliases of. The ancestors' paths are prefixes of the
-    page's own, so one query can ask for all of it, on every page view.
+    page's own, so one query can ask for all of it, on every page view. A site without any
+    restriction, the usual case, is known from the cache without a query: every change to a
+    restriction moves the page cache generation.
     """
 
     def get_view_restrictions(self):
+        if not generation.remember("view-restrictions", PageViewRestriction.objects.exists):
+            return PageViewRestriction.objects.none()
         paths = [self.path[:end] for end in range(Page.steplen, len(self.path) + 1, Page.steplen)]
         return PageViewRestriction.objects.filter(
             # Alias pages take the restrictions of their source page, never their own.

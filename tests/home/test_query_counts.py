@@ -18,6 +18,7 @@ from tests.factories import (
     PostPageFactory,
     bulk_posts,
     home_page,
+    restrict,
 )
 
 pytestmark = pytest.mark.django_db
@@ -25,22 +26,23 @@ pytestmark = pytest.mark.django_db
 # The queries each page makes, whatever the number of posts. The site that answers the host
 # comes from the cache (home.routing); groups and posts are routed in one query, other
 # Wagtail pages take the home page's specific row (1) and one query per level below it.
-# Wagtail's view-restriction check takes one query (kim.models.OneQueryViewRestrictions).
+# Wagtail's view-restriction check takes none: the site has no restriction, which is known
+# from the cache (kim.models.OneQueryViewRestrictions); see test_restricted_pages below.
 # Listings add the restrictions that keep private posts out (1), a count for pagination (1),
 # the posts (1) and their photo renditions (1).
 EXPECTED_QUERIES = {
-    # the home page, restrictions, restrictions for the listings, featured posts, latest
-    # posts, their renditions (one query for both), categories, sub-districts
-    "home": 8,
-    # the group, restrictions, logo renditions, social links + listing 4
-    "group": 8,
-    # the post (with its group, category and photo), restrictions, photo renditions for the
+    # the home page, restrictions for the listings, featured posts, latest posts, their
+    # renditions (one query for both), categories, sub-districts
+    "home": 7,
+    # the group, logo renditions, social links + listing 4
+    "group": 7,
+    # the post (with its group, category and photo), photo renditions for the
     # article and again for the share preview (Wagtail's rendition cache, forgetful here,
     # spares that one), sources, tags
-    "post": 6,
-    # the home page, the directory, restrictions, districts, restrictions for the listing,
+    "post": 5,
+    # the home page, the directory, districts, restrictions for the listing,
     # the count, the groups, their logos' renditions
-    "directory": 8,
+    "directory": 7,
     # Not Wagtail pages: the tag, category or area + listing 4 + the Site, for addresses
     "tag": 6,
     "category": 6,
@@ -129,6 +131,22 @@ def test_public_pages_make_a_constant_number_of_queries(
         assert client.get(address).status_code == 200, page
         with django_assert_num_queries(EXPECTED_QUERIES[page], info=page):
             response = client.get(address)
+        assert response.status_code == 200
+
+
+@pytest.mark.usefixtures("forgetful_rendition_cache")
+def test_restricted_pages_take_one_query_for_the_check(
+    client, region_tree, django_assert_num_queries, settings
+):
+    """Once any page on the site is restricted, every page view checks, in one query."""
+    settings.PAGECACHE_FRAGMENTS = False
+    addresses = build_portal(region_tree, 10)
+    restrict(GroupPageFactory(title="KIM Tertutup", slug="kim-tertutup"))
+
+    for page in ("home", "group", "post", "directory"):
+        assert client.get(addresses[page]).status_code == 200, page
+        with django_assert_num_queries(EXPECTED_QUERIES[page] + 1, info=page):
+            response = client.get(addresses[page])
         assert response.status_code == 200
 
 

@@ -85,3 +85,12 @@ def test_a_new_site_for_a_host_is_used_at_once(client, settings, groups, post):
 
     assert client.get(post.url, HTTP_HOST="pelatihan.example").status_code == 404
     assert client.get(post.url).status_code == 200
+
+
+def test_a_new_restriction_applies_at_once(client, groups, post):
+    """Pages of a site without restrictions skip the check; the first restriction ends that."""
+    assertContains(client.get(post.url), "Jembatan bambu")
+
+    restrict(groups[0])
+
+    assertTemplateUsed(client.get(post.url), "wagtailcore/password_required.html")
