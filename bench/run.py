@@ -265,6 +265,15 @@ end
 """
 
 
+# What every browser sends: pages and static files are then served compressed, as readers get
+# them.
+ACCEPT_ENCODING = "gzip, deflate, br"
+
+
+def request_headers(cookie):
+    return {"Accept-Encoding": ACCEPT_ENCODING} | ({"Cookie": cookie} if cookie else {})
+
+
 def load_wrk(url, args, cookie):
     with tempfile.NamedTemporaryFile("w", suffix=".lua", prefix="portal-bench-") as script:
         script.write(WRK_SCRIPT)
@@ -280,8 +289,8 @@ def load_wrk(url, args, cookie):
             script.name,
             url,
         ]
-        if cookie:
-            command[1:1] = ["-H", f"Cookie: {cookie}"]
+        for name, value in request_headers(cookie).items():
+            command[1:1] = ["-H", f"{name}: {value}"]
         output = subprocess.run(  # noqa: S603
             command, capture_output=True, text=True, check=True
         ).stdout
@@ -309,7 +318,7 @@ def load_python(url, args, cookie):
 
     def worker():
         connection = HTTPConnection(host, timeout=10)
-        headers = {"Cookie": cookie} if cookie else {}
+        headers = request_headers(cookie)
         while time.monotonic() < stop:
             started = time.perf_counter()
             connection.request("GET", "/" + path, headers=headers)
@@ -346,7 +355,7 @@ def measure(base, addresses, args, cookies=None):
         # Warm up: renditions, Wagtail's caches, the page cache, connections.
         for _ in range(3):
             request = urllib.request.Request(  # noqa: S310 (http://127.0.0.1 only)
-                base + url, headers={"Cookie": cookie} if cookie else {}
+                base + url, headers=request_headers(cookie)
             )
             with contextlib.suppress(OSError):
                 urllib.request.urlopen(request, timeout=30).read()  # noqa: S310

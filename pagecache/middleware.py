@@ -9,6 +9,11 @@ response can make it differ between readers:
   tied to the reader's cookie), is not a preview, and is not marked private or no-store.
 The key holds the site-wide generation (see generation.py), the language, and the full URL
 with host, scheme and query string.
+
+Each page is stored with its gzip-compressed copy, made once: readers whose browser accepts
+gzip (all of them) get that copy, as Django's GZipMiddleware, further out, would have sent
+it, without compressing it again on every request. Cached pages hold no secret (no CSRF
+token, nothing personal), so one compressed copy for everybody gives nothing away.
 """
 
 import hashlib
@@ -17,8 +22,15 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils.cache import get_max_age, patch_cache_control, set_response_etag
+from django.middleware.gzip import re_accepts_gzip
+from django.utils.cache import (
+    get_max_age,
+    patch_cache_control,
+    patch_vary_headers,
+    set_response_etag,
+)
 from django.utils.http import http_date
+from django.utils.text import compress_string
 
 from . import generation
 
@@ -28,6 +40,8 @@ UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
 # use the token are never stored.
 PERSONAL_COOKIES = ("SESSION_COOKIE_NAME", "MESSAGE_COOKIE_NAME")
 HIT_HEADER = "X-Page-Cache"
+# Part of every key: entries stored in another shape by an earlier release are not read.
+KEY_VERSION = 2
 
 
 def _personal_cookies():
@@ -58,7 +72,7 @@ class PageCacheMiddleware:
         key = self._key(request, current)
         stored = cache.get(key)
         if stored is not None:
-            return self._rebuild(stored)
+            return self._rebuild(stored, self._accepts_gzip(request))
 
         response = self.get_response(request)
         if self._cacheable_response(request, response):
@@ -93,7 +107,12 @@ class PageCacheMiddleware:
     @staticmethod
     def _key(request, current):
         url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-        return f"pagecache:{current}:{getattr(request, 'LANGUAGE_CODE', '')}:{url}"
+        language = getattr(request, "LANGUAGE_CODE", "")
+        return f"pagecache:{KEY_VERSION}:{current}:{language}:{url}"
+
+    @staticmethod
+    def _accepts_gzip(request):
+        return bool(re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
 
     @staticmethod
     def _prepare(response):
@@ -107,13 +126,25 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _freeze(response):
-        return (response.status_code, list(response.items()), response.content)
+        compressed = compress_string(response.content)
+        if len(compressed) >= len(response.content):
+            compressed = None
+        return (response.status_code, list(response.items()), response.content, compressed)
 
     @staticmethod
-    def _rebuild(stored):
-        status, headers, content = stored
-        response = HttpResponse(content, status=status)
+    def _rebuild(stored, gzip):
+        status, headers, content, compressed = stored
+        gzip = gzip and compressed is not None
+        response = HttpResponse(compressed if gzip else content, status=status)
         for name, value in headers:
             response[name] = value
+        if response.has_header("Content-Length"):
+            response["Content-Length"] = str(len(response.content))
+        if gzip:
+            # What GZipMiddleware does to a response it compresses.
+            patch_vary_headers(response, ("Accept-Encoding",))
+            if response.get("ETag", "").startswith('"'):
+                response["ETag"] = f"W/{response['ETag']}"
+            response["Content-Encoding"] = "gzip"
         response[HIT_HEADER] = "hit"
         return response

@@ -68,6 +68,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages compressed for readers on slow connections (whitenoise compresses static files
+    # itself); cached pages come compressed from the page cache, which it then leaves alone.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Outside the page cache, so cached pages answer If-None-Match/If-Modified-Since too;

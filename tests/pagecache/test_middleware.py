@@ -1,5 +1,7 @@
 """Anonymous readers get cached pages; nobody ever gets a stale, draft or personal one."""
 
+import gzip
+
 import pytest
 from django.test import Client
 from wagtail.models import PageViewRestriction
@@ -242,3 +244,40 @@ def test_switched_off_cache_serves_every_request_fresh(client, post, settings):
     client.get(post.url)
 
     assert HIT_HEADER not in client.get(post.url)
+
+
+def test_browsers_get_the_page_compressed_from_the_cache(client, post):
+    """Every browser accepts gzip: the cached copy comes compressed, and says so."""
+    first = client.get(post.url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    second = client.get(post.url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    plain = client.get(post.url)
+
+    assert (first[HIT_HEADER], second[HIT_HEADER]) == ("miss", "hit")
+    for response in (first, second):
+        assert response["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in response["Vary"]
+        assert int(response["Content-Length"]) == len(response.content)
+        assert gzip.decompress(response.content) == plain.content
+        assert len(response.content) < len(plain.content) / 2
+    assert plain[HIT_HEADER] == "hit"
+    assert not plain.has_header("Content-Encoding")
+    assert int(plain["Content-Length"]) == len(plain.content)
+    assert "Jembatan bambu diperbaiki" in plain.content.decode()
+
+
+def test_compressed_copy_answers_conditional_requests(client, post):
+    etag = cached_get(client, post.url, HTTP_ACCEPT_ENCODING="gzip")["ETag"]
+
+    response = client.get(post.url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=etag)
+
+    assert etag.startswith('W/"')
+    assert response.status_code == 304
+
+
+def test_pages_outside_the_cache_are_compressed_too(client, post, settings):
+    settings.PAGECACHE_ENABLED = False
+
+    response = client.get(post.url, HTTP_ACCEPT_ENCODING="gzip")
+
+    assert response["Content-Encoding"] == "gzip"
+    assert "Jembatan bambu diperbaiki" in gzip.decompress(response.content).decode()
