@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages compressed for readers on slow connections (whitenoise compresses static files
     # itself); cached pages come compressed from the page cache, which it then leaves alone.
+    # Documents keep their bytes and length: Wagtail sends them with a Content-Encoding.
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
