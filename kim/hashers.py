@@ -1,6 +1,22 @@
-"""A cheaper hash for temporary passwords, which members must replace at first login."""
+"""Password hashes: members' own passwords, and the temporary ones they replace at first login."""
 
-from django.contrib.auth.hashers import PBKDF2PasswordHasher
+from django.contrib.auth.hashers import Argon2PasswordHasher, PBKDF2PasswordHasher
+
+
+class MemberPasswordHasher(Argon2PasswordHasher):
+    """Argon2id with OWASP's recommended minimum: 19 MiB of memory, 2 passes, 1 lane.
+
+    OWASP's password storage guide counts this as strong as PBKDF2-SHA256 with 600,000
+    rounds, and stronger against graphics-card cracking, for a tenth of the CPU time of
+    Django's PBKDF2 default (1,000,000 rounds, about 0.3 s here). In a workshop 150 members
+    choose their password within a minute; at 0.3 s each the last waited half a minute.
+    Hashes made with other settings or hashers are upgraded at the member's next sign-in.
+    """
+
+    algorithm = "argon2"
+    time_cost = 2
+    memory_cost = 19 * 1024  # KiB
+    parallelism = 1
 
 
 class TemporaryPasswordHasher(PBKDF2PasswordHasher):

@@ -163,11 +163,12 @@ if FRONTEND_CACHE_PURGE_URL:
 # Django's model backend, which checks temporary passwords without re-hashing them.
 AUTHENTICATION_BACKENDS = ["kim.backends.MemberBackend"]
 
-# Django's default hashers, plus the one for members' temporary passwords (kim/hashers.py).
+# Passwords in Argon2id (kim/hashers.py); Django's other hashers read older hashes, which are
+# upgraded at sign-in; the last is for members' temporary passwords.
 PASSWORD_HASHERS = [
+    "kim.hashers.MemberPasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",
     "kim.hashers.TemporaryPasswordHasher",
