@@ -14,8 +14,10 @@ class FirstPasswordMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        user = request.user
-        if user.is_authenticated and request.path.startswith("/admin/"):
+        # The path first: public pages must not touch the session (it would make them vary
+        # by cookie, and so uncacheable).
+        if request.path.startswith("/admin/") and request.user.is_authenticated:
+            user = request.user
             target = reverse("kim_first_password")
             profile = getattr(user, "member_profile", None)
             if (
