@@ -31,6 +31,7 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date
 from django.utils.text import compress_string
+from django.utils.translation import get_language_from_path
 
 from . import generation
 
@@ -41,7 +42,7 @@ UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
 PERSONAL_COOKIES = ("SESSION_COOKIE_NAME", "MESSAGE_COOKIE_NAME")
 HIT_HEADER = "X-Page-Cache"
 # Part of every key: entries stored in another shape by an earlier release are not read.
-KEY_VERSION = 2
+KEY_VERSION = 3
 
 
 def _personal_cookies():
@@ -107,7 +108,9 @@ class PageCacheMiddleware:
     @staticmethod
     def _key(request, current):
         url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-        language = getattr(request, "LANGUAGE_CODE", "")
+        # What LocaleMiddleware, further in, will choose: the address's language prefix, or
+        # the default language (i18n_patterns with prefix_default_language=False).
+        language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
         return f"pagecache:{KEY_VERSION}:{current}:{language}:{url}"
 
     @staticmethod
@@ -124,27 +127,34 @@ class PageCacheMiddleware:
             response["Last-Modified"] = http_date(time.time())
         set_response_etag(response)
 
+    @classmethod
+    def _freeze(cls, response):
+        """The page as stored: a plain copy, and a gzip-compressed one when that is smaller.
+
+        Whole responses, headers set, so that a hit costs unpickling one, nothing more.
+        """
+        plain = cls._copy(response, response.content)
+        body = compress_string(response.content)
+        if len(body) >= len(response.content):
+            return plain, None
+        compressed = cls._copy(response, body)
+        # What GZipMiddleware does to a response it compresses.
+        patch_vary_headers(compressed, ("Accept-Encoding",))
+        if compressed.get("ETag", "").startswith('"'):
+            compressed["ETag"] = f"W/{compressed['ETag']}"
+        compressed["Content-Encoding"] = "gzip"
+        return plain, compressed
+
     @staticmethod
-    def _freeze(response):
-        compressed = compress_string(response.content)
-        if len(compressed) >= len(response.content):
-            compressed = None
-        return (response.status_code, list(response.items()), response.content, compressed)
+    def _copy(response, content):
+        copy = HttpResponse(content, status=response.status_code, headers=dict(response.items()))
+        if copy.has_header("Content-Length"):
+            copy["Content-Length"] = str(len(content))
+        return copy
 
     @staticmethod
     def _rebuild(stored, gzip):
-        status, headers, content, compressed = stored
-        gzip = gzip and compressed is not None
-        response = HttpResponse(compressed if gzip else content, status=status)
-        for name, value in headers:
-            response[name] = value
-        if response.has_header("Content-Length"):
-            response["Content-Length"] = str(len(response.content))
-        if gzip:
-            # What GZipMiddleware does to a response it compresses.
-            patch_vary_headers(response, ("Accept-Encoding",))
-            if response.get("ETag", "").startswith('"'):
-                response["ETag"] = f"W/{response['ETag']}"
-            response["Content-Encoding"] = "gzip"
+        plain, compressed = stored
+        response = compressed if gzip and compressed is not None else plain
         response[HIT_HEADER] = "hit"
         return response

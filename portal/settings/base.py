@@ -72,12 +72,13 @@ MIDDLEWARE = [
     # itself); cached pages come compressed from the page cache, which it then leaves alone.
     # Documents keep their bytes and length: Wagtail sends them with a Content-Encoding.
     "django.middleware.gzip.GZipMiddleware",
+    # Outside the page cache, so cached pages answer If-None-Match/If-Modified-Since too.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Outside the session and locale middleware: a cached page is served without their work,
+    # and stored with the headers they add.
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    # Outside the page cache, so cached pages answer If-None-Match/If-Modified-Since too;
-    # inside the session and locale middleware, whose work the cache key depends on.
-    "django.middleware.http.ConditionalGetMiddleware",
-    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
