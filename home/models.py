@@ -1,14 +1,14 @@
 """The portal's home page."""
 
 from django.db import models
-from django.db.models import OuterRef, Subquery, prefetch_related_objects
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 
+from kim.listings import card_layout, render_cards
 from kim.models import (
-    CARD_PREFETCHES,
     Category,
     GroupDirectoryPage,
     OneQueryViewRestrictions,
@@ -16,6 +16,9 @@ from kim.models import (
     Region,
     route_to_child,
 )
+
+# The featured lead card spans the content column (see .cards--featured in portal.css).
+FEATURED_LEAD_SIZES = "(min-width: 48em) 40rem, 100vw"
 
 
 class HomePage(OneQueryViewRestrictions, Page):
@@ -45,7 +48,7 @@ class HomePage(OneQueryViewRestrictions, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        posts = PostPage.objects.published().for_listing().prefetch_related(None)
+        posts = PostPage.objects.published().for_listing()
         featured_ids = FeaturedPost.objects.filter(page=self).values("post_id")
         context["featured"] = list(
             posts.filter(pk__in=featured_ids)
@@ -59,8 +62,15 @@ class HomePage(OneQueryViewRestrictions, Page):
             .order_by("feature_order")
         )
         context["latest"] = list(posts.exclude(pk__in=featured_ids)[:12])
-        # One query for the photo renditions of every card on the page.
-        prefetch_related_objects(context["featured"] + context["latest"], *CARD_PREFETCHES)
+        # The first cards on the page are fetched first: the featured ones if any.
+        featured = card_layout(
+            context["featured"], lead=True, lead_sizes=FEATURED_LEAD_SIZES, eager=3
+        )
+        latest = card_layout(context["latest"], lead=not featured, eager=0 if featured else 3)
+        # Every card of the page in one cache round trip (and one query for their photos).
+        cards = render_cards(request, featured + latest)
+        context["featured_cards"] = cards[: len(featured)]
+        context["latest_cards"] = cards[len(featured) :]
         context["categories"] = Category.objects.all()
         context["subdistricts"] = (
             Region.objects.subdistricts()

@@ -4,14 +4,80 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
+from django.template.loader import get_template
 
-from .models import GroupKind, GroupPage, Region, RegionLevel
+from pagecache.fragments import cached_fragments
+
+from .models import CARD_PREFETCHES, GroupKind, GroupPage, Region, RegionLevel
+
+CARD_TEMPLATE = "includes/post_card.html"
 
 
 def paginate(request, queryset, per_page=None):
     """Return the requested page of a queryset; out-of-range numbers give the last page."""
     paginator = Paginator(queryset, per_page or settings.PORTAL_POSTS_PER_PAGE)
     return paginator.get_page(request.GET.get("page"))
+
+
+def card_layout(posts, *, heading="h3", lead=False, lead_sizes="", eager=0):
+    """Pair each post with the parameters its card takes at its place in the list.
+
+    The lead card (the first, with `lead`) is fetched first, at `lead_sizes`; the first `eager`
+    cards load at once, the others when scrolled to.
+    """
+    cards = []
+    for index, post in enumerate(posts):
+        options = {"heading": heading}
+        if lead and index == 0:
+            options |= {"priority": "high", "sizes": lead_sizes}
+        elif index < eager:
+            options["loading"] = "eager"
+        cards.append((post, options))
+    return cards
+
+
+def render_cards(request, cards):
+    """Return the HTML of each (post, options) card, kept per published revision of the post.
+
+    All the cards are looked up in one cache round trip; only the missing ones fetch their
+    photo renditions and are rendered. Previews never use the cache.
+    """
+    template = get_template(CARD_TEMPLATE)
+
+    def render(cards):
+        prefetch_related_objects([post for post, _ in cards], *CARD_PREFETCHES)
+        return [
+            template.render({"post": post, "request": request, **options})
+            for post, options in cards
+        ]
+
+    if getattr(request, "is_preview", False):
+        return render(cards)
+    # {% pageurl %} writes addresses relative to the site answering the host.
+    host = request.get_host() if request else ""
+    return cached_fragments("post-card", cards, lambda card: _card_versions(card, host), render)
+
+
+def _card_versions(card, host):
+    post, options = card
+    # The card shows its group's name, which changes by publishing the group's page (the
+    # registry's renames go through services.group_sync); photos, categories and addresses
+    # move generation.SHARED.
+    group = post.group
+    return (
+        post.pk,
+        post.live_revision_id,
+        _timestamp(post.last_published_at),
+        group and group.live_revision_id,
+        group and _timestamp(group.last_published_at),
+        host,
+        *sorted(options.items()),
+    )
+
+
+def _timestamp(moment):
+    return moment.timestamp() if moment else None
 
 
 def group_directory_context(directory, request):

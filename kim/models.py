@@ -332,8 +332,8 @@ class PostPageTag(TaggedItemBase):
     )
 
 
-# What post cards need beyond their select_related() rows; listings that gather cards from
-# several querysets can fetch it once with prefetch_related_objects().
+# What post cards need beyond their select_related() rows: fetched with
+# prefetch_related_objects() for the cards not kept in the cache (kim.listings.render_cards).
 CARD_PREFETCHES = ("hero_image__renditions",)
 
 
@@ -357,10 +357,8 @@ class PostPageQuerySet(PageQuerySet):
         )
 
     def for_cards(self):
-        """Fetch what a post card shows (photo renditions too) in a constant number of queries."""
-        return self.select_related(
-            "group", "group__region", "category", "hero_image"
-        ).prefetch_related(*CARD_PREFETCHES)
+        """Fetch what a post card shows but its photo's renditions (see CARD_PREFETCHES)."""
+        return self.select_related("group", "group__region", "category", "hero_image")
 
     def for_page_view(self):
         """Fetch what the post page shows around its article (PostPage.render_article)."""

@@ -4,8 +4,11 @@ The page cache keeps whole pages only until anything is published (see generatio
 post's article (photo, body, sources, tags) changes only with a new revision of that post or
 with what generation.SHARED covers, so it is kept under both, in every reader's language.
 With the page cache emptied by another group's post, a post page is then rendered around
-its stored article instead of from scratch.
+its stored article instead of from scratch. The cards of a listing are kept the same way,
+all of a page's fetched at once (cached_fragments).
 """
+
+import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
@@ -19,9 +22,35 @@ def cached_fragment(name, versions, render):
     shared = current(SHARED)
     if not settings.PAGECACHE_FRAGMENTS or shared is None:
         return render()
-    key = ":".join(["fragment", name, shared, get_language() or "", *map(str, versions)])
+    key = _key(name, shared, versions)
     html = cache.get(key)
     if html is None:
         html = render()
         cache.set(key, html, settings.PAGECACHE_FRAGMENT_TIMEOUT)
     return html
+
+
+def cached_fragments(name, items, versions, render):
+    """Return the HTML of each of `items`, like cached_fragment's, in one cache round trip.
+
+    versions(item) gives an item's versions; render(items) returns the HTML of each item it
+    is given, in order, and is called once, with the items the cache did not have.
+    """
+    shared = current(SHARED)
+    if not settings.PAGECACHE_FRAGMENTS or shared is None:
+        return render(items)
+    keys = [_key(name, shared, versions(item)) for item in items]
+    html = cache.get_many(keys)
+    missing = {key: item for key, item in zip(keys, items, strict=True) if key not in html}
+    if missing:
+        rendered = dict(zip(missing, render(list(missing.values())), strict=True))
+        cache.set_many(rendered, settings.PAGECACHE_FRAGMENT_TIMEOUT)
+        html |= rendered
+    return [html[key] for key in keys]
+
+
+def _key(name, shared, versions):
+    # Hashed: versions may hold spaces and any length of text (a card's `sizes`), which
+    # memcached-style keys may not.
+    digest = hashlib.blake2b(":".join(map(str, versions)).encode(), digest_size=16).hexdigest()
+    return ":".join(["fragment", name, shared, get_language() or "", digest])

@@ -11,9 +11,9 @@ that every process on the machine reads: a change made in one gunicorn worker, t
 or a management command reaches all of them. Reading it is one stat() call, no SQL.
 
 A second, slower-moving generation, SHARED, covers what a page shows besides its own
-revision: photos, documents, tags, the addresses of pages (moves, new slugs, deletions) and
-sites. Fragments cached per page revision (a post's article) carry it in their key, so they
-outlive the publication of other pages, which moves only PAGES.
+revision: photos, documents, tags, categories, the addresses of pages (moves, new slugs,
+deletions) and sites. Fragments cached per page revision (a post's article, its card) carry
+it in their key, so they outlive the publication of other pages, which moves only PAGES.
 """
 
 import logging

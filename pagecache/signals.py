@@ -15,8 +15,9 @@ DISPATCH_PREFIX = "pagecache"
 
 # Shown on public pages outside any page revision: listings, filters, footers, addresses.
 LISTED_MODELS = (Category, Region, Tag, Site, PageViewRestriction)
-# ... and among those, what a page's own content shows too (see generation.SHARED).
-SHARED_MODELS = (Tag, Site)
+# ... and among those, what a page's own content or a post's card shows too (see
+# generation.SHARED).
+SHARED_MODELS = (Tag, Site, Category)
 
 
 def page_changed(sender, instance=None, **kwargs):

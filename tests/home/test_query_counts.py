@@ -6,11 +6,14 @@ forgets everything, so cards must get their renditions from a prefetch too.
 """
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag
 from wagtail.search.backends import get_search_backend
 
 from home.models import FeaturedPost
 from kim.models import GroupSocialLink, PostPage, SourceKind
+from pagecache.generation import SHARED, advance
 from tests.factories import (
     CategoryFactory,
     GroupPageFactory,
@@ -49,6 +52,17 @@ EXPECTED_QUERIES = {
     "region": 6,
     # listing 4 + the Site
     "search": 5,
+}
+
+# With every card of the page kept (kim.listings.render_cards): no photo renditions, and for
+# listings that are not Wagtail pages no Site either (only the cards' addresses needed it).
+EXPECTED_QUERIES_WITH_STORED_CARDS = {
+    "home": 6,
+    "group": 6,
+    "tag": 4,
+    "category": 4,
+    "region": 4,
+    "search": 3,
 }
 
 
@@ -148,6 +162,25 @@ def test_restricted_pages_take_one_query_for_the_check(
         with django_assert_num_queries(EXPECTED_QUERIES[page] + 1, info=page):
             response = client.get(addresses[page])
         assert response.status_code == 200
+
+
+@pytest.mark.usefixtures("forgetful_rendition_cache")
+@pytest.mark.parametrize("count", [10, 1000])
+def test_listings_whose_cards_are_all_stored_make_fewer_queries(
+    client, region_tree, django_assert_num_queries, count
+):
+    addresses = build_portal(region_tree, count)
+
+    for page, expected in EXPECTED_QUERIES_WITH_STORED_CARDS.items():
+        assert client.get(addresses[page]).status_code == 200, page
+        # As after a change to photos or tags: every card rendered again, and kept.
+        advance(SHARED)
+        with CaptureQueriesContext(connection) as cold:
+            client.get(addresses[page])
+        with django_assert_num_queries(expected, info=page):
+            response = client.get(addresses[page])
+        assert response.status_code == 200
+        assert expected < len(cold) == EXPECTED_QUERIES[page], page
 
 
 @pytest.mark.usefixtures("forgetful_rendition_cache")

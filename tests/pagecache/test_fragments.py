@@ -1,8 +1,10 @@
 """A post's article is kept per revision, survives other posts' publication, never goes stale."""
 
 import pytest
+from django.core.cache import cache
 from taggit.models import Tag
 
+from pagecache.fragments import cached_fragments
 from tests.factories import PostPageFactory, rich_text_body
 
 pytestmark = pytest.mark.django_db
@@ -115,3 +117,38 @@ def test_post_made_live_outside_a_publication_is_shown(client, post):
     type(post).objects.filter(pk=post.pk).update(last_published_at=None, live_revision=None)
 
     assert "Tiang jembatan diganti bambu petung." in client.get(post.url).content.decode()
+
+
+class Renderer:
+    """Render items as paragraphs, noting which items each call was asked for."""
+
+    def __init__(self):
+        self.calls = []
+
+    def __call__(self, items):
+        self.calls.append(items)
+        return [f"<p>{item}</p>" for item in items]
+
+
+def test_fragments_render_only_what_the_cache_lacks_in_one_round_trip(monkeypatch):
+    render = Renderer()
+    cached_fragments("test", ["a", "b"], lambda item: (item,), render)
+    lookups = []
+    get_many = cache.get_many
+    monkeypatch.setattr(cache, "get_many", lambda keys: lookups.append(keys) or get_many(keys))
+
+    html = cached_fragments("test", ["b", "c", "a"], lambda item: (item,), render)
+
+    assert html == ["<p>b</p>", "<p>c</p>", "<p>a</p>"]
+    assert render.calls == [["a", "b"], ["c"]]
+    assert len(lookups) == 1
+
+
+def test_fragments_are_rendered_every_time_when_switched_off(settings):
+    settings.PAGECACHE_FRAGMENTS = False
+    render = Renderer()
+
+    cached_fragments("test", ["a"], lambda item: (item,), render)
+    cached_fragments("test", ["a"], lambda item: (item,), render)
+
+    assert render.calls == [["a"], ["a"]]
