@@ -10,6 +10,9 @@ index, and fetches only the posts it shows.
 That order suits a search over a whole model; one within a few rows (the explorer searching
 a group's posts) is faster Wagtail's way, so only the public site search uses this backend.
 It writes nothing: the default backend keeps the index entries up to date.
+
+Every model indexed here has an integer key; one without would keep Wagtail's join, but its
+entries would share the table with keys that cannot be cast, so check the plans if one comes.
 """
 
 from django.db import connection, models
@@ -51,16 +54,23 @@ def _integer_key(model):
     return field if isinstance(field, models.IntegerField) else None
 
 
+def _has_relation(model):
+    # Its own, not a parent page's (which would join every page type's entries).
+    return any(
+        field.name == RELATION and field.model is model for field in model._meta.private_fields
+    )
+
+
 def add_index_entry_relations():
     """Give every indexed model with an integer key the relation the site backend joins by."""
     for model in get_indexed_models():
-        if _integer_key(model) is not None and not hasattr(model, RELATION):
+        if _integer_key(model) is not None and not _has_relation(model):
             IndexEntryByIdRelation(IndexEntry).contribute_to_class(model, RELATION)
 
 
 class IndexFirstQueryCompiler(PostgresSearchQueryCompiler):
     def get_index_vectors(self, search_query):
-        if not hasattr(self.queryset.model, RELATION):
+        if not _has_relation(self.queryset.model):
             return super().get_index_vectors(search_query)
         # As Wagtail's, through the other relation: same filter, same rank, same order.
         return [
