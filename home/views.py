@@ -33,7 +33,7 @@ def search(request):
     query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
     results = None
     if query:
-        matches = PostPage.objects.published().for_cards().search(query)
+        matches = PostPage.objects.published().for_cards().search(query, backend="site")
         results = paginate(request, matches)
     return render(request, "home/search.html", {"query": query, "results": results})
 

@@ -405,6 +405,7 @@ class PostPage(OneQueryViewRestrictions, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="posts",
+        db_index=False,  # kim_post_category (Meta.indexes) serves lookups by category
     )
     tags = ClusterTaggableManager(through=PostPageTag, blank=True, verbose_name=_("tags"))
     event_date = models.DateField(_("event date"), null=True, blank=True)
@@ -462,7 +463,13 @@ class PostPage(OneQueryViewRestrictions, Page):
                 fields=["is_district_message"],
                 condition=Q(is_district_message=True),
                 name="kim_post_district_message",
-            )
+            ),
+            # A category's listing counts its tens of thousands of posts for the pagination:
+            # with the group and key in the index (PostgreSQL), the count reads this narrow
+            # index instead of every post's row with its body.
+            models.Index(
+                fields=["category"], include=["group", "page_ptr"], name="kim_post_category"
+            ),
         ]
         permissions = [("mark_district_message", _("Can mark posts as district-wide messages"))]
 

@@ -119,6 +119,8 @@ DATABASES = {
 }
 IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Indexes may include extra columns (kim_post_category) for PostgreSQL; SQLite leaves them out.
+SILENCED_SYSTEM_CHECKS = ["models.W040"]
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
@@ -245,12 +247,13 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 MODERATION_TARGET_HOURS = int(os.environ.get("MODERATION_TARGET_HOURS", "24"))
 
+# PostgreSQL ships an Indonesian snowball stemmer; SQLite's FTS5 has none.
+_SEARCH_CONFIG = {"SEARCH_CONFIG": "indonesian"} if IS_POSTGRES else {}
 WAGTAILSEARCH_BACKENDS = {
-    "default": {
-        "BACKEND": "wagtail.search.backends.database",
-        # PostgreSQL ships an Indonesian snowball stemmer; SQLite's FTS5 has none.
-        **({"SEARCH_CONFIG": "indonesian"} if IS_POSTGRES else {}),
-    }
+    "default": {"BACKEND": "wagtail.search.backends.database", **_SEARCH_CONFIG},
+    # The public site search: the same index entries and ranking, matched before the posts
+    # (home/search.py). It only reads: the default backend keeps the entries up to date.
+    "site": {"BACKEND": "home.search", "AUTO_UPDATE": False, **_SEARCH_CONFIG},
 }
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

@@ -2,19 +2,31 @@
 PostgreSQL."""
 
 from datetime import timedelta
+from io import StringIO
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertTemplateUsed
+from wagtail.search.models import IndexEntry
 
-from tests.factories import GroupPageFactory, PostPageFactory, rich_text_body
+from kim.models import PostPage
+from tests.factories import GroupPageFactory, PostPageFactory, restrict, rich_text_body
 
 pytestmark = pytest.mark.django_db
 
 
 def found(response):
     return [post.title for post in response.context["results"]]
+
+
+def index_entries(page):
+    return IndexEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(page), object_id=str(page.pk)
+    )
 
 
 @pytest.fixture
@@ -107,3 +119,106 @@ def test_search_matches_indonesian_word_forms_on_postgresql(client, group):
     assert found(client.get("/cari/", {"q": "pembangunan"})) == ["Jembatan bambu"]
     assert found(client.get("/cari/", {"q": "perbaikan"})) == ["Jembatan bambu"]
     assert found(client.get("/cari/", {"q": "pemandian"})) == []
+
+
+def test_site_search_shows_what_wagtails_own_backend_finds_in_the_same_order(
+    client, settings, group
+):
+    """The site backend (home/search.py) joins the index differently, never to other effect."""
+    settings.PORTAL_POSTS_PER_PAGE = 3
+    other = GroupPageFactory(title="KIM Waru", slug="kim-waru")
+    earlier = timezone.now() - timedelta(days=1)
+    words = [
+        # More or fewer matches in title, summary and body, so ranks differ...
+        ("Posyandu balita", "Jadwal posyandu bulan ini.", "Posyandu buka pukul delapan."),
+        ("Posyandu lansia", "Pemeriksaan gratis.", "Warga lansia datang ke posyandu."),
+        ("Kabar dukuh", "Kader posyandu berlatih.", "Pelatihan kader di balai desa."),
+        ("Kerja bakti", "Saluran air dibersihkan.", "Sesudahnya posyandu dibuka."),
+        # ...and some that may tie, where the order falls back on the key.
+        ("Kabar pagi", "Ringkasan singkat.", "Posyandu."),
+        ("Kabar sore", "Ringkasan singkat.", "Posyandu."),
+        ("Kabar malam", "Ringkasan singkat.", "Posyandu."),
+    ]
+    shown = []
+    for n, (title, summary, body) in enumerate(words):
+        shown.append(
+            PostPageFactory(
+                parent=group if n % 2 else other,
+                title=title,
+                slug=f"kabar-{n}",
+                summary=summary,
+                body=rich_text_body(body),
+                first_published_at=earlier,
+            )
+        )
+    PostPageFactory(parent=group, title="Jadwal kerja bakti", slug="tanpa-kata")
+
+    def hidden_post(title, parent=group, **kwargs):
+        return PostPageFactory(
+            parent=parent,
+            title=title,
+            slug=title.lower().replace(" ", "-"),
+            body=rich_text_body("Posyandu posyandu posyandu."),
+            **kwargs,
+        )
+
+    hidden = [hidden_post("Posyandu draf", draft=True)]
+    hidden.append(hidden_post("Posyandu ditarik"))
+    hidden[-1].unpublish()
+    hidden.append(hidden_post("Posyandu bersandi"))
+    restrict(hidden[-1])
+    closed = GroupPageFactory(title="KIM Dibekukan", slug="kim-dibekukan")
+    hidden.append(hidden_post("Posyandu grup dibekukan", parent=closed))
+    closed.unpublish()
+    sandbox = GroupPageFactory(title="KIM Latihan", slug="kim-latihan", is_training=True)
+    hidden.append(hidden_post("Posyandu latihan", parent=sandbox))
+
+    wagtails = list(PostPage.objects.published().search("posyandu"))
+    site = list(PostPage.objects.published().search("posyandu", backend="site"))
+    pages = [client.get("/cari/", {"q": "posyandu", "page": n}) for n in (1, 2, 3)]
+
+    assert site == wagtails
+    assert {post.pk for post in site} == {post.pk for post in shown}
+    assert [post.pk for page in pages for post in page.context["results"]] == [
+        post.pk for post in wagtails
+    ]
+    assert pages[0].context["results"].paginator.count == len(shown)
+    text = "".join(page.content.decode() for page in pages)
+    assert not [post.title for post in hidden if post.title in text]
+
+
+def test_site_search_finds_a_post_once_published_and_no_more_once_deleted(client, group):
+    post = PostPageFactory(parent=group, title="Jadwal vaksinasi", slug="vaksinasi", draft=True)
+    assert found(client.get("/cari/", {"q": "vaksinasi"})) == []
+
+    post.save_revision().publish()
+    assert found(client.get("/cari/", {"q": "vaksinasi"})) == ["Jadwal vaksinasi"]
+
+    post.delete()
+    assert found(client.get("/cari/", {"q": "vaksinasi"})) == []
+    assert not index_entries(post).exists()
+
+
+def test_update_index_rebuilds_the_index_once(group):
+    """The site backend reads the default backend's entries: rebuilding it is not its job."""
+    post = PostPageFactory(parent=group, title="Lomba kebersihan", slug="lomba")
+
+    output = StringIO()
+    call_command("update_index", stdout=output)
+
+    assert "Backend 'site' doesn't require rebuilding" in output.getvalue()
+    assert index_entries(post).count() == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite's backend is Wagtail's own")
+def test_site_search_joins_posts_to_index_entries_by_an_integer_key(client, group):
+    PostPageFactory(parent=group, title="Jadwal posyandu", slug="posyandu")
+
+    with CaptureQueriesContext(connection) as queries:
+        assert found(client.get("/cari/", {"q": "posyandu"})) == ["Jadwal posyandu"]
+
+    searches = [query["sql"] for query in queries if "@@" in query["sql"]]
+    assert len(searches) == 2  # the count and the page
+    for sql in searches:
+        assert '("wagtailsearch_indexentry"."object_id")::integer' in sql
+        assert "::varchar" not in sql

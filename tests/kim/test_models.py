@@ -1,6 +1,7 @@
 """A post's rules, enforced where members write: the Wagtail admin's edit form."""
 
 import pytest
+from django.db import connection
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from kim.blocks import POST_RICH_TEXT_FEATURES
@@ -129,3 +130,17 @@ def test_source_with_a_link_or_a_description_is_accepted(admin_client, post, sou
 
     assert response.status_code == 302
     assert saved_revision(post).sources.get().title == source["title"]
+
+
+@pytest.mark.django_db
+def test_posts_have_one_index_by_category():
+    """kim_post_category replaces the foreign key's own index (migration 0009)."""
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, "kim_postpage")
+
+    by_category = [
+        name
+        for name, constraint in constraints.items()
+        if constraint["index"] and constraint["columns"][:1] == ["category_id"]
+    ]
+    assert by_category == ["kim_post_category"]
