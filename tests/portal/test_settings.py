@@ -140,3 +140,17 @@ def test_static_files_are_served_in_tests_without_collectstatic(client, settings
 
     assert response.status_code == 200
     assert not [w for w in caught if "No directory at" in str(w.message)]
+
+
+@pytest.mark.parametrize(("value", "expected"), [(None, "True"), ("false", "None")])
+def test_postgresql_prepares_repeated_queries_unless_told_not_to(value, expected):
+    """Server-side binding lets psycopg prepare statements (not possible behind PgBouncer)."""
+    env = production_env(DATABASE_URL="postgres://portal@db.example:5432/portal")
+    if value is not None:
+        env["DB_SERVER_SIDE_BINDING"] = value
+    code = "from django.conf import settings as s; print(s.DATABASES['default']['OPTIONS'].get('server_side_binding'))"  # noqa: E501
+
+    result = run_django("shell", "-c", code, **env)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected
