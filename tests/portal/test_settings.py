@@ -150,7 +150,7 @@ def test_postgresql_prepares_repeated_queries_unless_told_not_to(value, expected
         env["DB_SERVER_SIDE_BINDING"] = value
     code = "from django.conf import settings as s; print(s.DATABASES['default']['OPTIONS'].get('server_side_binding'))"  # noqa: E501
 
-    result = run_django("shell", "-c", code, **env)
+    result = run_django("shell", "--no-imports", "-c", code, **env)
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == expected
