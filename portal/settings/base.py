@@ -118,12 +118,16 @@ DATABASES = {
     )
 }
 IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
-if IS_POSTGRES and env_bool("DB_SERVER_SIDE_BINDING", True):
-    # Parameters travel apart from the SQL, so psycopg prepares the statements a connection
-    # runs again and again, and PostgreSQL keeps their plans: planning a listing's query (ten
-    # joined tables) took 15 ms, running it 1 ms. Switch it off behind a connection pooler in
-    # transaction mode (PgBouncer), which cannot keep prepared statements.
-    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = True
+if IS_POSTGRES and env_bool("DB_PREPARED_STATEMENTS", True):
+    # psycopg prepares a statement once a connection has run it 5 times, and PostgreSQL then
+    # keeps its plan: planning a listing's query (ten joined tables) took 15 ms, running it
+    # 1 ms. Needs the parameters bound server-side. Switch it off behind a connection pooler
+    # in transaction mode (PgBouncer before 1.21), which cannot keep prepared statements.
+    DATABASES["default"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),
+        "server_side_binding": True,
+        "prepare_threshold": 5,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Indexes may include extra columns (kim_post_category) for PostgreSQL; SQLite leaves them out.
 SILENCED_SYSTEM_CHECKS = ["models.W040"]

@@ -142,13 +142,16 @@ def test_static_files_are_served_in_tests_without_collectstatic(client, settings
     assert not [w for w in caught if "No directory at" in str(w.message)]
 
 
-@pytest.mark.parametrize(("value", "expected"), [(None, "True"), ("false", "None")])
+@pytest.mark.parametrize(("value", "expected"), [(None, "True 5"), ("false", "None None")])
 def test_postgresql_prepares_repeated_queries_unless_told_not_to(value, expected):
-    """Server-side binding lets psycopg prepare statements (not possible behind PgBouncer)."""
+    """Prepared statements keep PostgreSQL's plans; PgBouncer in transaction mode cannot."""
     env = production_env(DATABASE_URL="postgres://portal@db.example:5432/portal")
     if value is not None:
-        env["DB_SERVER_SIDE_BINDING"] = value
-    code = "from django.conf import settings as s; print(s.DATABASES['default']['OPTIONS'].get('server_side_binding'))"  # noqa: E501
+        env["DB_PREPARED_STATEMENTS"] = value
+    code = (
+        "from django.conf import settings as s; o = s.DATABASES['default']['OPTIONS']; "
+        "print(o.get('server_side_binding'), o.get('prepare_threshold'))"
+    )
 
     result = run_django("shell", "--no-imports", "-c", code, **env)
 
