@@ -6,10 +6,17 @@ with what generation.SHARED covers, so it is kept under both, in every reader's 
 With the page cache emptied by another group's post, a post page is then rendered around
 its stored article instead of from scratch. The cards of a listing are kept the same way,
 all of a page's fetched at once (cached_fragments).
+
+Every key also holds the release: a digest of the code, templates and translations that
+render fragments and of the pinned dependencies, so a deploy never serves HTML made by the
+previous release from a cache (Redis) that outlived it.
 """
 
+import functools
 import hashlib
+from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import get_language
@@ -53,4 +60,37 @@ def _key(name, shared, versions):
     # Hashed: versions may hold spaces and any length of text (a card's `sizes`), which
     # memcached-style keys may not.
     digest = hashlib.blake2b(":".join(map(str, versions)).encode(), digest_size=16).hexdigest()
-    return ":".join(["fragment", name, shared, get_language() or "", digest])
+    return ":".join(["fragment", name, release(), shared, get_language() or "", digest])
+
+
+RELEASE_SUFFIXES = (".py", ".html", ".mo")
+
+
+@functools.cache
+def release():
+    """A digest of what renders fragments here: the project's apps, translations and lock."""
+    base = Path(settings.BASE_DIR)
+    # The project's own apps; installed packages (in a virtualenv that may sit inside the
+    # project) are covered by the lock file.
+    roots = [
+        Path(app.path)
+        for app in apps.get_app_configs()
+        if Path(app.path).is_relative_to(base) and "site-packages" not in Path(app.path).parts
+    ]
+    roots += [Path(path) for path in settings.LOCALE_PATHS] + [base / "portal"]
+    files = {
+        path
+        for root in roots
+        for path in root.rglob("*")
+        if path.suffix in RELEASE_SUFFIXES and path.is_file()
+    }
+    return digest_files(sorted(files) + [base / "requirements.lock"], base)
+
+
+def digest_files(paths, base):
+    digest = hashlib.blake2b(digest_size=8)
+    for path in paths:
+        if path.is_file():
+            digest.update(str(path.relative_to(base)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()

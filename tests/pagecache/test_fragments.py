@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import cache
 from taggit.models import Tag
 
+from pagecache import fragments
 from pagecache.fragments import cached_fragments
 from tests.factories import PostPageFactory, rich_text_body
 
@@ -152,3 +153,32 @@ def test_fragments_are_rendered_every_time_when_switched_off(settings):
     cached_fragments("test", ["a"], lambda item: (item,), render)
 
     assert render.calls == [["a"], ["a"]]
+
+
+def test_a_new_release_renders_articles_afresh(
+    client, post, monkeypatch, django_assert_num_queries
+):
+    """A deploy must not serve HTML its predecessor stored in a cache that outlived it."""
+    client.get(post.url)
+    with django_assert_num_queries(1):
+        client.get(post.url)
+
+    monkeypatch.setattr(fragments, "release", lambda: "next-release")
+
+    # The post, then the article's sources and tags again (renditions are Wagtail's cache).
+    with django_assert_num_queries(3):
+        response = client.get(post.url)
+    assert "Tiang jembatan diganti bambu petung." in response.content.decode()
+
+
+def test_the_release_changes_with_any_template_or_code(tmp_path):
+    files = [tmp_path / "post_card.html", tmp_path / "models.py"]
+    for path in files:
+        path.write_text("<p>{{ page.title }}</p>")
+    before = fragments.digest_files(files, tmp_path)
+
+    files[0].write_text("<p class='card'>{{ page.title }}</p>")
+
+    assert fragments.digest_files(files, tmp_path) != before
+    assert fragments.digest_files(files, tmp_path) == fragments.digest_files(files, tmp_path)
+    assert fragments.release() == fragments.release()
