@@ -1,6 +1,10 @@
 """Admin views: "check first" results with dismissals, claiming reviews, the workflow report."""
 
+import copy
+from collections import defaultdict
+
 import django_filters
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.admin.views.reports import workflows as wagtail_reports
-from wagtail.models import Page, TaskState, WorkflowState
+from wagtail.models import Page, TaskState, WorkflowState, WorkflowTask
 
 from kim.permissions import is_district_staff
 
@@ -101,7 +105,55 @@ class WorkflowReportFilterSet(wagtail_reports.WorkflowReportFilterSet):
 
 
 class WorkflowReportView(wagtail_reports.WorkflowView):
-    """Wagtail's workflow report, a page of 20 (it asks two queries per row)."""
+    """Wagtail's workflow report, a page of 20, with each row's tasks found for all at once."""
 
     paginate_by = 20
     filterset_class = WorkflowReportFilterSet
+
+    def decorate_paginated_queryset(self, object_list):
+        states = super().decorate_paginated_queryset(object_list)
+        attach_tasks_with_status(states)
+        return states
+
+
+def attach_tasks_with_status(states):
+    """Give each workflow state its all_tasks_with_status(), in two queries for all of them.
+
+    Wagtail's method asks two queries per state (the latest revision, the tasks with their
+    status), 40 for a page of the report. This gives the same list, by the same rule: a
+    task's status is that of its latest task state on the state's latest revision (every
+    revision's, without WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT).
+    """
+    if not states:
+        return
+    task_states = defaultdict(list)
+    for task_state in (
+        TaskState.objects.filter(workflow_state__in=states)
+        .select_related("revision")
+        .only("workflow_state_id", "task_id", "status", "revision__created_at")
+        .order_by("-started_at", "-id")
+    ):
+        task_states[task_state.workflow_state_id].append(task_state)
+    tasks = defaultdict(list)
+    for link in (
+        WorkflowTask.objects.filter(workflow__in={state.workflow_id for state in states})
+        .select_related("task")
+        .order_by("sort_order")
+    ):
+        tasks[link.workflow_id].append(link.task)
+    status_names = dict(TaskState.STATUS_CHOICES)
+    for state in states:
+        applicable = task_states[state.id]
+        if settings.WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT:
+            revisions = [ts.revision for ts in applicable if ts.revision_id]
+            latest = max(revisions, key=lambda r: (r.created_at, r.pk), default=None)
+            latest_id = latest.pk if latest else None
+            applicable = [ts for ts in applicable if ts.revision_id == latest_id]
+        listed = []
+        for task in tasks[state.workflow_id]:
+            task = copy.copy(task)
+            task.status = next((ts.status for ts in applicable if ts.task_id == task.pk), None)
+            task.status_display = status_names.get(task.status, _("Not started"))
+            listed.append(task)
+        # The template calls workflow_state.all_tasks_with_status: this list answers it.
+        state.all_tasks_with_status = listed
