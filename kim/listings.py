@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.template.loader import get_template
 
-from pagecache.fragments import cached_fragments
+from pagecache.fragments import cached_fragments, published_versions
 
 from .models import CARD_PREFETCHES, GroupKind, GroupPage, Region, RegionLevel
 
@@ -64,20 +64,12 @@ def _card_versions(card, host):
     # The card shows its group's name, which changes by publishing the group's page (the
     # registry's renames go through services.group_sync); photos, categories and addresses
     # move generation.SHARED.
-    group = post.group
     return (
-        post.pk,
-        post.live_revision_id,
-        _timestamp(post.last_published_at),
-        group and group.live_revision_id,
-        group and _timestamp(group.last_published_at),
+        *published_versions(post),
+        *published_versions(post.group),
         host,
         *sorted(options.items()),
     )
-
-
-def _timestamp(moment):
-    return moment.timestamp() if moment else None
 
 
 def group_directory_context(directory, request):

@@ -24,7 +24,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from pagecache import generation
-from pagecache.fragments import cached_fragment
+from pagecache.fragments import cached_fragment, published_versions
 
 from .blocks import PostBodyBlock
 
@@ -511,9 +511,7 @@ class PostPage(OneQueryViewRestrictions, Page):
 
         if getattr(request, "is_preview", False):
             return render()
-        published = self.last_published_at.timestamp() if self.last_published_at else None
-        versions = (self.pk, self.live_revision_id, published)
-        return cached_fragment("post-article", versions, render)
+        return cached_fragment("post-article", published_versions(self), render)
 
 
 class PostSource(Orderable):

@@ -56,6 +56,14 @@ def cached_fragments(name, items, versions, render):
     return [html[key] for key in keys]
 
 
+def published_versions(page):
+    """What identifies a page's published state in a fragment's versions (None: no page)."""
+    if page is None:
+        return (None, None, None)
+    published = page.last_published_at.timestamp() if page.last_published_at else None
+    return (page.pk, page.live_revision_id, published)
+
+
 def _key(name, shared, versions):
     # Hashed: versions may hold spaces and any length of text (a card's `sizes`), which
     # memcached-style keys may not.
