@@ -73,13 +73,15 @@ class PageCacheMiddleware:
         key = self._key(request, current)
         stored = cache.get(key)
         if stored is not None:
-            return self._rebuild(stored, self._accepts_gzip(request))
+            return self._serve(stored, request, "hit")
 
         response = self.get_response(request)
         if self._cacheable_response(request, response):
             self._prepare(response)
-            cache.set(key, self._freeze(response), settings.PAGECACHE_TIMEOUT)
-            response[HIT_HEADER] = "miss"
+            stored = self._freeze(response)
+            cache.set(key, stored, settings.PAGECACHE_TIMEOUT)
+            # The stored copy: compressed once, for the cache and for this reader.
+            return self._serve(stored, request, "miss")
         return response
 
     def _cacheable_request(self, request):
@@ -152,9 +154,10 @@ class PageCacheMiddleware:
             copy["Content-Length"] = str(len(content))
         return copy
 
-    @staticmethod
-    def _rebuild(stored, gzip):
+    @classmethod
+    def _serve(cls, stored, request, outcome):
         plain, compressed = stored
-        response = compressed if gzip and compressed is not None else plain
-        response[HIT_HEADER] = "hit"
+        gzip = compressed is not None and cls._accepts_gzip(request)
+        response = compressed if gzip else plain
+        response[HIT_HEADER] = outcome
         return response
