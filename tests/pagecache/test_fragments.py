@@ -181,4 +181,3 @@ def test_the_release_changes_with_any_template_or_code(tmp_path):
 
     assert fragments.digest_files(files, tmp_path) != before
     assert fragments.digest_files(files, tmp_path) == fragments.digest_files(files, tmp_path)
-    assert fragments.release() == fragments.release()
