@@ -6,3 +6,8 @@ class KimConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "kim"
     verbose_name = _("Community information groups")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -6,7 +6,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from kim.blocks import POST_RICH_TEXT_FEATURES
 from kim.models import PostPage, SourceKind
-from tests.factories import PhotoFactory, PostPageFactory
+from tests.factories import GroupPageFactory, PhotoFactory, PostPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -144,3 +144,15 @@ def test_posts_have_one_index_by_category():
         if constraint["index"] and constraint["columns"][:1] == ["category_id"]
     ]
     assert by_category == ["kim_post_category"]
+
+
+def test_moved_post_is_listed_under_its_new_group(client, region_tree):
+    post = PostPageFactory(title="Panen raya jagung")
+    old_group = post.group
+    new_group = GroupPageFactory(parent=old_group.get_parent(), title="KIM Tunas Muda")
+
+    post.move(new_group, pos="last-child")
+
+    assert PostPage.objects.get(pk=post.pk).group_id == new_group.pk
+    assert "Panen raya jagung" in client.get(new_group.url).content.decode()
+    assert "Panen raya jagung" not in client.get(old_group.url).content.decode()
