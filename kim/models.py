@@ -361,7 +361,7 @@ class PostPageQuerySet(PageQuerySet):
         return self.select_related("group", "group__region", "category", "hero_image")
 
     def for_page_view(self):
-        """Fetch what the post page shows around its article (PostPage.render_article)."""
+        """Fetch what the post page needs to find its stored parts (PostPage.render_parts)."""
         return self.select_related("group", "category", "hero_image")
 
     def for_listing(self):
@@ -499,19 +499,28 @@ class PostPage(OneQueryViewRestrictions, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["article"] = self.render_article(request)
+        context["head"], context["article"] = self.render_parts(request)
         return context
 
-    def render_article(self, request):
-        """The photo, body, sources and tags, kept per published revision (not previews)."""
+    def render_parts(self, request):
+        """The meta tags and the article, kept per published revision (not for previews).
+
+        The article is the whole post as readers see it: header, photo, body, sources, tags
+        and share links. Besides the post's own revision, it shows its group's name and the
+        address it is read at, so both are part of what it is kept under.
+        """
 
         def render():
             context = {"page": self, "sources": self.sources.all(), "post_tags": self.tags.all()}
-            return render_to_string("kim/includes/post_article.html", context)
+            return tuple(
+                render_to_string(template, context, request=request)
+                for template in ("kim/includes/post_head.html", "kim/includes/post_article.html")
+            )
 
         if getattr(request, "is_preview", False):
             return render()
-        return cached_fragment("post-article", published_versions(self), render)
+        versions = (*published_versions(self), *published_versions(self.group), request.path)
+        return cached_fragment("post-page", versions, render)
 
 
 class PostSource(Orderable):

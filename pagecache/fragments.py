@@ -76,7 +76,10 @@ RELEASE_SUFFIXES = (".py", ".html", ".mo")
 
 @functools.cache
 def release():
-    """A digest of what renders fragments here: the project's apps, translations and lock."""
+    """A digest of what renders fragments here: the project's apps, translations and lock.
+
+    With the site's name and address, which the environment sets and meta tags show.
+    """
     base = Path(settings.BASE_DIR)
     # The project's own apps; installed packages (in a virtualenv that may sit inside the
     # project) are covered by the lock file.
@@ -92,11 +95,14 @@ def release():
         for path in root.rglob("*")
         if path.suffix in RELEASE_SUFFIXES and path.is_file()
     }
-    return digest_files(sorted(files) + [base / "requirements.lock"], base)
+    site = (settings.WAGTAIL_SITE_NAME, settings.WAGTAILADMIN_BASE_URL)
+    return digest_files(sorted(files) + [base / "requirements.lock"], base, site)
 
 
-def digest_files(paths, base):
+def digest_files(paths, base, texts=()):
     digest = hashlib.blake2b(digest_size=8)
+    for text in texts:
+        digest.update(f"{text}\0".encode())
     for path in paths:
         if path.is_file():
             digest.update(str(path.relative_to(base)).encode())

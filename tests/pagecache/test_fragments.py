@@ -6,7 +6,7 @@ from taggit.models import Tag
 
 from pagecache import fragments
 from pagecache.fragments import cached_fragments
-from tests.factories import PostPageFactory, rich_text_body
+from tests.factories import GroupPageFactory, PostPageFactory, rich_text_body
 
 pytestmark = pytest.mark.django_db
 
@@ -58,6 +58,36 @@ def test_a_new_revision_of_the_post_shows_at_once(client, post):
     text = client.get(post.url).content.decode()
     assert "Koreksi: tiangnya dari bambu wulung." in text
     assert "bambu petung" not in text
+
+
+def test_new_title_shows_at_once_in_the_heading_and_the_shared_preview(client, post):
+    client.get(post.url)
+
+    publish_change(post, title="Jembatan bambu selesai diperbaiki")
+
+    text = client.get(post.url).content.decode()
+    assert "<h1>Jembatan bambu selesai diperbaiki</h1>" in text
+    assert '<meta property="og:title" content="Jembatan bambu selesai diperbaiki">' in text
+
+
+def test_renamed_group_shows_at_once_on_its_posts(client, post):
+    client.get(post.url)
+
+    publish_change(post.group, title="KIM Sumber Rejeki")
+
+    assert ">KIM Sumber Rejeki</a>" in client.get(post.url).content.decode()
+
+
+def test_moved_post_links_to_its_new_address_and_group(client, post):
+    client.get(post.url)
+    other_group = GroupPageFactory(parent=post.group.get_parent(), title="KIM Tunas Muda")
+
+    post.move(other_group, pos="last-child")
+    post.refresh_from_db()
+
+    text = client.get(post.url).content.decode()
+    assert f'<link rel="canonical" href="http://testserver{post.url}">' in text
+    assert ">KIM Tunas Muda</a>" in text
 
 
 def test_renamed_tag_shows_at_once(client, post):
@@ -181,3 +211,12 @@ def test_the_release_changes_with_any_template_or_code(tmp_path):
 
     assert fragments.digest_files(files, tmp_path) != before
     assert fragments.digest_files(files, tmp_path) == fragments.digest_files(files, tmp_path)
+
+
+def test_the_release_changes_with_the_site_name_or_address(tmp_path):
+    """Meta tags show both; the environment, not a file, sets them."""
+    site = ("Portal KIM", "https://kim.example.go.id")
+    before = fragments.digest_files([], tmp_path, site)
+
+    assert fragments.digest_files([], tmp_path, ("Portal KIM Sleman", site[1])) != before
+    assert fragments.digest_files([], tmp_path, (site[0], "https://kim.slemankab.go.id")) != before
