@@ -16,10 +16,19 @@ from wagtail.models import Page, Site
 from kim.models import GroupPage, PostPage
 from pagecache import generation
 
+from .prepared import PreparedLookup
+
 # Path components below the site's root page: kelompok/<group>/ and kelompok/<group>/<post>/.
+# The slug is indexed; the URL path (not indexed) tells apart same-named pages.
 ROUTED = {
-    2: lambda: GroupPage.objects.select_related("region__parent", "logo"),
-    3: lambda: PostPage.objects.for_page_view(),
+    2: PreparedLookup(
+        lambda **exact: GroupPage.objects.select_related("region__parent", "logo").filter(**exact),
+        "slug",
+        "url_path",
+    ),
+    3: PreparedLookup(
+        lambda **exact: PostPage.objects.for_page_view().filter(**exact), "slug", "url_path"
+    ),
 }
 
 
@@ -29,18 +38,15 @@ def find_route(request, path):
     Raises Http404 (like Wagtail's own routing) when the page exists but must not be shown.
     """
     components = [component for component in path.split("/") if component]
-    queryset = ROUTED.get(len(components))
+    lookup = ROUTED.get(len(components))
     # For every page: Wagtail's own routing, when it routes, then finds the site cached too.
     site = find_site(request)
-    if queryset is None or site is None:
+    if lookup is None or site is None:
         return None
     url_path = f"{site.root_page.url_path}{'/'.join(components)}/"
-    # The slug is indexed; the URL path (not indexed) tells apart same-named pages. Pages are
-    # sorted by path by default: compiling that ORDER BY costs more than the query here.
-    matches = queryset().filter(slug=components[-1], url_path=url_path).order_by()[:1]
-    if not matches:
+    page = lookup.first(slug=components[-1], url_path=url_path)
+    if page is None:
         return None
-    page = matches[0]
     if isinstance(page, PostPage):
         group = page.group
         if group is None or group.path != page.path[: -Page.steplen]:
