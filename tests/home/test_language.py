@@ -65,3 +65,13 @@ def test_english_pages_link_to_english_pages(client, post):
 def test_browser_language_does_not_override_the_address(client, post):
     response = client.get("/", headers={"accept-language": "en"})
     assert html_lang(response) == "id"
+
+
+def test_the_menu_links_to_pages_in_the_language_being_read(client, post):
+    english = client.get("/en/").content.decode()
+    indonesian = client.get("/").content.decode()
+
+    assert '<a href="/en/kelompok/">Groups</a>' in english
+    assert '<a href="/en/cari/">Search</a>' in english
+    assert '<a href="/kelompok/">Kelompok</a>' in indonesian
+    assert '<a href="/cari/">Cari</a>' in indonesian
