@@ -78,7 +78,8 @@ RELEASE_SUFFIXES = (".py", ".html", ".mo")
 def release():
     """A digest of what renders fragments here: the project's apps, translations and lock.
 
-    With the site's name and address, which the environment sets and meta tags show.
+    With the project's static files, whose hashed names fragments link to, and the site's
+    name and address, which the environment sets and meta tags show.
     """
     base = Path(settings.BASE_DIR)
     # The project's own apps; installed packages (in a virtualenv that may sit inside the
@@ -95,6 +96,13 @@ def release():
         for path in root.rglob("*")
         if path.suffix in RELEASE_SUFFIXES and path.is_file()
     }
+    # The project's own static files: fragments link them by their hashed names.
+    files |= {
+        path
+        for root in settings.STATICFILES_DIRS
+        for path in Path(root).rglob("*")
+        if path.is_file()
+    }
     site = (settings.WAGTAIL_SITE_NAME, settings.WAGTAILADMIN_BASE_URL)
     return digest_files(sorted(files) + [base / "requirements.lock"], base, site)
 
@@ -105,6 +113,7 @@ def digest_files(paths, base, texts=()):
         digest.update(f"{text}\0".encode())
     for path in paths:
         if path.is_file():
-            digest.update(str(path.relative_to(base)).encode())
+            name = path.relative_to(base) if path.is_relative_to(base) else path
+            digest.update(str(name).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()

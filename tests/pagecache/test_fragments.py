@@ -220,3 +220,17 @@ def test_the_release_changes_with_the_site_name_or_address(tmp_path):
 
     assert fragments.digest_files([], tmp_path, ("Portal KIM Sleman", site[1])) != before
     assert fragments.digest_files([], tmp_path, (site[0], "https://kim.slemankab.go.id")) != before
+
+
+def test_the_release_changes_with_a_static_file(settings, tmp_path):
+    """Fragments link static files by hashed name (a post without photo shares the default
+    picture); a deploy that changes the file must not leave links to the old name."""
+    (tmp_path / "img").mkdir()
+    picture = tmp_path / "img" / "og-default.png"
+    picture.write_bytes(b"old picture")
+    settings.STATICFILES_DIRS = [tmp_path]
+    before = fragments.release.__wrapped__()
+
+    picture.write_bytes(b"new picture")
+
+    assert fragments.release.__wrapped__() != before
