@@ -213,7 +213,7 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "portal.storage.StaticFilesStorage"},
 }
 WHITENOISE_MAX_AGE = 3600
 # Uploads on S3-compatible object storage (django-storages) when a bucket is named, so that
