@@ -19,7 +19,7 @@ from pagecache import generation
 from .prepared import PreparedLookup
 
 # Path components below the site's root page: kelompok/<group>/ and kelompok/<group>/<post>/.
-# The slug is indexed; the URL path (not indexed) tells apart same-named pages.
+# By full URL path (indexed by kim/0010) and slug.
 ROUTED = {
     2: PreparedLookup(
         lambda **exact: GroupPage.objects.select_related("region__parent", "logo").filter(**exact),

@@ -146,6 +146,14 @@ def test_posts_have_one_index_by_category():
     assert by_category == ["kim_post_category"]
 
 
+def test_pages_are_indexed_by_url_path():
+    """Routing finds a post by its address among pages sharing its slug (migration 0010)."""
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, "wagtailcore_page")
+
+    assert constraints["kim_page_url_path"]["columns"] == ["url_path"]
+
+
 def test_moved_post_is_listed_under_its_new_group(client, region_tree):
     post = PostPageFactory(title="Panen raya jagung")
     old_group = post.group
