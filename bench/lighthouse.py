@@ -142,6 +142,7 @@ def production_server(args):
             media_root=args.media_root,
             redis_url="",
             workers=2,
+            no_fragments=False,
         )
         print("Collecting static files...", file=sys.stderr)
         bench_run.collect_static(server_args, static_root)
