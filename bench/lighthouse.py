@@ -210,7 +210,20 @@ def ensure_lighthouse():
         )
 
 
-def lighthouse(url, report, chrome):
+def lighthouse(url, report, chrome, attempts=3):
+    """Score url once; Lighthouse sometimes fails to record Chromium's trace (NO_NAVSTART),
+    which says nothing about the page, so such a run is tried again."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return run_lighthouse(url, report, chrome)
+        except subprocess.CalledProcessError:
+            if attempt == attempts:
+                raise
+            print(f"Lighthouse failed on {url}; trying again.", file=sys.stderr)
+    return None
+
+
+def run_lighthouse(url, report, chrome):
     subprocess.run(  # noqa: S603
         [  # noqa: S607
             "npx",
