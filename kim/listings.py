@@ -41,7 +41,7 @@ def render_cards(request, cards):
     """Return the HTML of each (post, options) card, kept per published revision of the post.
 
     All the cards are looked up in one cache round trip; only the missing ones fetch their
-    photo renditions and are rendered. Previews never use the cache.
+    photo renditions and are rendered.
     """
     template = get_template(CARD_TEMPLATE)
 
@@ -52,11 +52,11 @@ def render_cards(request, cards):
             for post, options in cards
         ]
 
-    if getattr(request, "is_preview", False):
-        return render(cards)
     # {% pageurl %} writes addresses relative to the site answering the host.
     host = request.get_host() if request else ""
-    return cached_fragments("post-card", cards, lambda card: _card_versions(card, host), render)
+    return cached_fragments(
+        request, "post-card", cards, lambda card: _card_versions(card, host), render
+    )
 
 
 def _card_versions(card, host):

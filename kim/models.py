@@ -521,10 +521,8 @@ class PostPage(OneQueryViewRestrictions, Page):
                 for template in ("kim/includes/post_head.html", "kim/includes/post_article.html")
             )
 
-        if getattr(request, "is_preview", False):
-            return render()
         versions = (*published_versions(self), *published_versions(self.group), request.path)
-        return cached_fragment("post-page", versions, render)
+        return cached_fragment(request, "post-page", versions, render)
 
 
 class PostSource(Orderable):

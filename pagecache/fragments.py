@@ -24,27 +24,21 @@ from django.utils.translation import get_language
 from .generation import SHARED, current
 
 
-def cached_fragment(name, versions, render):
+def cached_fragment(request, name, versions, render):
     """Return render()'s HTML, kept under `name`, the content's `versions` and SHARED."""
-    shared = current(SHARED)
-    if not settings.PAGECACHE_FRAGMENTS or shared is None:
-        return render()
-    key = _key(name, shared, versions)
-    html = cache.get(key)
-    if html is None:
-        html = render()
-        cache.set(key, html, settings.PAGECACHE_FRAGMENT_TIMEOUT)
+    [html] = cached_fragments(request, name, [None], lambda _: versions, lambda _: [render()])
     return html
 
 
-def cached_fragments(name, items, versions, render):
-    """Return the HTML of each of `items`, like cached_fragment's, in one cache round trip.
+def cached_fragments(request, name, items, versions, render):
+    """Return the HTML of each of `items`, in one cache round trip.
 
     versions(item) gives an item's versions; render(items) returns the HTML of each item it
-    is given, in order, and is called once, with the items the cache did not have.
+    is given, in order, and is called once, with the items the cache did not have. Previews
+    (drafts) are always rendered afresh, and never kept.
     """
     shared = current(SHARED)
-    if not settings.PAGECACHE_FRAGMENTS or shared is None:
+    if getattr(request, "is_preview", False) or not settings.PAGECACHE_FRAGMENTS or shared is None:
         return render(items)
     keys = [_key(name, shared, versions(item)) for item in items]
     html = cache.get_many(keys)

@@ -163,12 +163,12 @@ class Renderer:
 
 def test_fragments_render_only_what_the_cache_lacks_in_one_round_trip(monkeypatch):
     render = Renderer()
-    cached_fragments("test", ["a", "b"], lambda item: (item,), render)
+    cached_fragments(None, "test", ["a", "b"], lambda item: (item,), render)
     lookups = []
     get_many = cache.get_many
     monkeypatch.setattr(cache, "get_many", lambda keys: lookups.append(keys) or get_many(keys))
 
-    html = cached_fragments("test", ["b", "c", "a"], lambda item: (item,), render)
+    html = cached_fragments(None, "test", ["b", "c", "a"], lambda item: (item,), render)
 
     assert html == ["<p>b</p>", "<p>c</p>", "<p>a</p>"]
     assert render.calls == [["a", "b"], ["c"]]
@@ -179,8 +179,8 @@ def test_fragments_are_rendered_every_time_when_switched_off(settings):
     settings.PAGECACHE_FRAGMENTS = False
     render = Renderer()
 
-    cached_fragments("test", ["a"], lambda item: (item,), render)
-    cached_fragments("test", ["a"], lambda item: (item,), render)
+    cached_fragments(None, "test", ["a"], lambda item: (item,), render)
+    cached_fragments(None, "test", ["a"], lambda item: (item,), render)
 
     assert render.calls == [["a"], ["a"]]
 
