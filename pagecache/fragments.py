@@ -1,10 +1,10 @@
 """Parts of a page cached per revision of their content, across publications of other pages.
 
 The page cache keeps whole pages only until anything is published (see generation.py). A
-post's article (photo, body, sources, tags) changes only with a new revision of that post or
-with what generation.SHARED covers, so it is kept under both, in every reader's language.
-With the page cache emptied by another group's post, a post page is then rendered around
-its stored article instead of from scratch. The cards of a listing are kept the same way,
+post's meta tags and article change only with a new revision of that post or its group, its
+address, or what generation.SHARED covers, so they are kept under all of these, in every
+reader's language. With the page cache emptied by another group's post, a post page is then
+the site's frame around its stored parts instead of rendered from scratch. The cards of a listing are kept the same way,
 all of a page's fetched at once (cached_fragments).
 
 Every key also holds the release: a digest of the code, templates and translations that
