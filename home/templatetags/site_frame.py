@@ -22,9 +22,10 @@ register = template.Library()
 def site_menu(context):
     """The site's name and main menu, with the reader's place in it marked."""
     language = get_language()
-    return _rendered(
-        "includes/site_menu.html", language, *_current(context["request"].path, language)
-    )
+    # Pages rendered outside a request (none today) show the menu with nothing marked.
+    request = context.get("request")
+    path = request.path if request else ""
+    return _rendered("includes/site_menu.html", language, *_current(path, language))
 
 
 @register.simple_tag
