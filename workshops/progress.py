@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, TaskState, WorkflowState
 
 from kim.models import PostPage
+from moderation.checks.types import FlagCode
 from moderation.workflow import AccuracyReviewState, PreCheckState, UsefulnessReviewState
 
 STEPS = [
@@ -70,6 +71,11 @@ class ParticipantProgress:
     def as_dict(self):
         data = asdict(self)
         data["outcome_label"] = str(Outcome.LABELS.get(self.outcome, ""))
+        # Trainers read the flags' names in their language, never the codes.
+        data["precheck_flag_labels"] = [
+            str(FlagCode(code).label) if code in FlagCode.values else code
+            for code in self.precheck_flags
+        ]
         data["done"] = self.done
         return data
 

@@ -88,4 +88,14 @@ def test_board_updates_by_itself_when_a_participant_submits(
     other = credentials[1].participant.username
     expect(cell(board, other, "logged_in")).to_have_attribute("data-value", "0")
     assert board.evaluate("window.boardNeverReloaded") is True
+    # The whole board fits the office screen: no column cut off or scrolled out of sight.
+    overflow = board.evaluate(
+        """() => {
+            const table = document.querySelector('.ws-board-table');
+            const main = document.querySelector('main');
+            return Math.max(table.getBoundingClientRect().right - main.getBoundingClientRect().right,
+                            document.documentElement.scrollWidth - window.innerWidth);
+        }"""
+    )
+    assert overflow <= 0
     context.close()

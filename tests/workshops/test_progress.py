@@ -110,6 +110,11 @@ def test_board_shows_the_precheck_blocking_a_hoax(client, world, workshop):
     assert row.submitted and row.precheck == "blocked"
     assert "hoax_match" in row.precheck_flags
     assert row.outcome == progress.Outcome.PRECHECK_BLOCKED
+    # The trainer's board names the flag in Indonesian, never by its code.
+    client.force_login(world.trainer)
+    data = client.get(f"/admin/pelatihan/{workshop.pk}/papan.json").json()
+    (shown,) = [p for p in data["participants"] if p["username"] == participant.username]
+    assert shown["precheck_flag_labels"] == ["Mirip klaim yang sudah dibantah"]
 
 
 def test_board_json_reports_every_participant(client, world, workshop):

@@ -34,7 +34,9 @@
       td.title = p[step] ? text("yes") : text("no");
     });
     var pre = p.precheck ? text(p.precheck) : "";
-    if (p.precheck_flags && p.precheck_flags.length) { pre += " (" + p.precheck_flags.join(", ") + ")"; }
+    if (p.precheck_flag_labels && p.precheck_flag_labels.length) {
+      pre += " (" + p.precheck_flag_labels.join(", ") + ")";
+    }
     cell(tr, pre, p.precheck ? "ws-" + p.precheck : "").setAttribute("data-precheck", p.precheck);
     var outcome = document.createElement("span");
     outcome.className = "ws-outcome-" + (p.outcome || "none");

@@ -1,4 +1,4 @@
-// The print button of the login cards page (no inline script, so the admin's CSP holds).
+// Print buttons (no inline script, so the admin's Content-Security-Policy holds).
 document.querySelectorAll("[data-print]").forEach((button) => {
   button.addEventListener("click", () => window.print());
 });
