@@ -93,8 +93,8 @@ def test_board_updates_by_itself_when_a_participant_submits(
         """() => {
             const table = document.querySelector('.ws-board-table');
             const main = document.querySelector('main');
-            return Math.max(table.getBoundingClientRect().right - main.getBoundingClientRect().right,
-                            document.documentElement.scrollWidth - window.innerWidth);
+            const cut = table.getBoundingClientRect().right - main.getBoundingClientRect().right;
+            return Math.max(cut, document.documentElement.scrollWidth - window.innerWidth);
         }"""
     )
     assert overflow <= 0
