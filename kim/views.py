@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 from wagtail.admin import messages
 from wagtail.admin.views.account import AccountView, NameEmailSettingsPanel
 
@@ -113,20 +113,65 @@ def _show_password(request, group, user, password):
     return response
 
 
-@require_POST
+def _confirm(request, group, user, *, title, question, button, active=None):
+    """Ask before an action that locks a member out of the password they know."""
+    return render(
+        request,
+        "kim/admin/member_confirm.html",
+        {
+            "page_title": title,
+            "page_subtitle": user.get_full_name() or user.username,
+            "header_icon": "warning",
+            "group": group,
+            "member": user,
+            "question": question,
+            "button": button,
+            "active": active,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
 def member_reset_password(request, pk, user_id):
     group = _managed_group(request, pk)
     user = _group_member(group, user_id)
+    if request.method == "GET":
+        return _confirm(
+            request,
+            group,
+            user,
+            title=_("New temporary password"),
+            question=_(
+                "%(name)s will no longer be able to sign in with their current password and "
+                "must use the new temporary password. Continue?"
+            )
+            % {"name": user.get_full_name() or user.username},
+            button=_("Yes, make a new temporary password"),
+        )
     password = services.member_reset_password(user=user)
     return _show_password(request, group, user, password)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def member_set_active(request, pk, user_id):
     group = _managed_group(request, pk)
     user = _group_member(group, user_id)
     if user == request.user:
         raise PermissionDenied
+    if request.method == "GET":
+        return _confirm(
+            request,
+            group,
+            user,
+            title=_("Deactivate a member"),
+            question=_(
+                "%(name)s will no longer be able to sign in. Their posts stay. You can "
+                "reactivate the account later. Continue?"
+            )
+            % {"name": user.get_full_name() or user.username},
+            button=_("Yes, deactivate"),
+            active="0",
+        )
     active = request.POST.get("active") == "1"
     services.member_set_active(user=user, active=active)
     message = _("%(name)s can sign in again.") if active else _("%(name)s can no longer sign in.")
