@@ -7,13 +7,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from taggit.models import Tag
-from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.views import serve as wagtail_serve
 
 from kim.listings import paginate
-from kim.models import Category, PostPage, Region, RegionLevel, publicly_listed
+from kim.models import Category, PostPage, Region, RegionLevel
 
+from . import sitemaps
 from .routing import find_route
 
 SEARCH_QUERY_MAX_LENGTH = 100
@@ -100,12 +100,7 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
-class PublicSitemap(Sitemap):
-    """Wagtail's sitemap, less unpublished groups' posts and training sandboxes (both 404)."""
-
-    def items(self):
-        return publicly_listed(super().items())
-
-
 def sitemap(request):
-    return wagtail_sitemap(request, sitemaps={"wagtail": PublicSitemap})
+    return wagtail_sitemap(
+        request, sitemaps={"pages": sitemaps.PageSitemap, "listings": sitemaps.ListingSitemap}
+    )

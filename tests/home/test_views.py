@@ -120,13 +120,28 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(cl
     assert "Sitemap: http://testserver/sitemap.xml" in lines
 
 
-def test_sitemap_lists_the_public_pages(client, posts):
-    response = client.get("/sitemap.xml")
+XHTML_NS = "{http://www.w3.org/1999/xhtml}link"
 
+
+def sitemap_entries(client):
+    response = client.get("/sitemap.xml")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
     root = ElementTree.fromstring(response.content)  # noqa: S314 (our own response)
-    locations = [loc.text for loc in root.findall("s:url/s:loc", SITEMAP_NS)]
+    return {
+        url.find("s:loc", SITEMAP_NS).text: {
+            link.get("hreflang"): link.get("href") for link in url.iter(XHTML_NS)
+        }
+        for url in root.findall("s:url", SITEMAP_NS)
+    }
+
+
+def english(address):
+    return address.replace("http://localhost/", "http://localhost/en/", 1)
+
+
+def test_sitemap_lists_the_public_pages_in_both_languages(client, posts):
+    entries = sitemap_entries(client)
     pages = [
         home_page(),
         directory_page(),
@@ -134,5 +149,33 @@ def test_sitemap_lists_the_public_pages(client, posts):
         *(post.get_parent() for post in posts.values()),
     ]
     # Addresses are built from the Wagtail Site record's host name.
-    assert sorted(locations) == sorted(page.full_url for page in pages)
+    for page in pages:
+        address = page.full_url
+        alternates = {"id": address, "en": english(address), "x-default": address}
+        assert entries[address] == alternates
+        assert entries[english(address)] == alternates
+    root = ElementTree.fromstring(client.get("/sitemap.xml").content)  # noqa: S314
     assert all(lastmod.text for lastmod in root.findall("s:url/s:lastmod", SITEMAP_NS))
+
+
+def test_sitemap_lists_the_listings_that_have_published_posts(client, posts):
+    CategoryFactory(name="Kosong", slug="kosong")
+    PostPageFactory(
+        parent=posts["sengon"].get_parent(), slug="draf", tags=["slotgacor"], live=False
+    )
+    entries = sitemap_entries(client)
+    for path in (
+        "kategori/berita/",
+        "kategori/pengumuman/",
+        "tag/banjir/",
+        "tag/jalan/",
+        "wilayah/33.10/",
+        "wilayah/33.10.01/",
+        "wilayah/34.04/",
+    ):
+        address = f"http://localhost/{path}"
+        assert entries[address]["en"] == english(address)
+        assert english(address) in entries
+    assert "http://localhost/kategori/kosong/" not in entries
+    # A tag only a draft carries has no public page to list.
+    assert "http://localhost/tag/slotgacor/" not in entries
