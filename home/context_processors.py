@@ -9,6 +9,8 @@ def site_chrome(request):
     """Give every template the site name, its menu's addresses and this page's languages."""
     return {
         "site_name": settings.WAGTAIL_SITE_NAME,
+        # Under another name too: Django's sign-in view sets site_name to the request's host.
+        "portal_name": settings.WAGTAIL_SITE_NAME,
         "base_url": settings.WAGTAILADMIN_BASE_URL,
         "site_links": site_links(get_language()),
         "language_links": language_links(request.get_full_path()),

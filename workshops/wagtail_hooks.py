@@ -38,6 +38,18 @@ def register_admin_urls():
     ]
 
 
+# Wagtail's own help items open its English release notes and editor guide; the portal's
+# guides (above) take their place.
+WAGTAIL_HELP_ITEMS = ("editor-guide", "whats-new-in-wagtail-")
+
+
+@hooks.register("construct_help_menu")
+def drop_wagtails_english_help(request, menu_items):
+    menu_items[:] = [
+        item for item in menu_items if not str(item.name).startswith(WAGTAIL_HELP_ITEMS)
+    ]
+
+
 @hooks.register(EXTRA_REVIEWER_HOOK)
 def trainer_reviews_own_sandbox(page, user):
     """Trainers review posts in the sandboxes of the workshops they run, and nowhere else."""
