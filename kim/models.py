@@ -27,6 +27,7 @@ from pagecache import generation
 from pagecache.fragments import cached_fragment, published_versions
 
 from .blocks import PostBodyBlock
+from .page_forms import PostPageForm
 
 GROUP_DESCRIPTION_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -456,6 +457,7 @@ class PostPage(OneQueryViewRestrictions, Page):
 
     parent_page_types = ["kim.GroupPage"]
     subpage_types = []
+    base_form_class = PostPageForm
 
     class Meta:
         verbose_name = _("post")
