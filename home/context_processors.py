@@ -11,6 +11,7 @@ def site_chrome(request):
         "site_name": settings.WAGTAIL_SITE_NAME,
         # Under another name too: Django's sign-in view sets site_name to the request's host.
         "portal_name": settings.WAGTAIL_SITE_NAME,
+        "office_name": settings.PORTAL_OFFICE_NAME,
         "base_url": settings.WAGTAILADMIN_BASE_URL,
         "site_links": site_links(get_language()),
         "language_links": language_links(request.get_full_path()),

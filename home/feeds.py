@@ -37,7 +37,7 @@ class LatestPostsFeed(Feed):
         return item.last_published_at
 
     def item_author_name(self, item):
-        return item.group.title if item.group else settings.WAGTAIL_SITE_NAME
+        return item.byline or settings.WAGTAIL_SITE_NAME
 
     def item_categories(self, item):
         return [item.category.name] if item.category else []

@@ -479,6 +479,13 @@ class PostPage(OneQueryViewRestrictions, Page):
         ]
         permissions = [("mark_district_message", _("Can mark posts as district-wide messages"))]
 
+    @property
+    def byline(self):
+        """Who the post is credited to: the office for a district-wide message, else its group."""
+        if self.is_district_message:
+            return settings.PORTAL_OFFICE_NAME
+        return self.group.title if self.group else ""
+
     def permissions_for_user(self, user):
         # Posts have no children: Wagtail's delete check need not look for any (a query per
         # row of the explorer). Imported here: kim.permissions imports this module.

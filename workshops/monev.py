@@ -149,6 +149,8 @@ class Report:
     groups: list
     areas: list
     total: Stats
+    # The office's district-wide messages: published under no village's name, counted apart.
+    district_messages: int = 0
 
     @property
     def months(self):
@@ -187,7 +189,7 @@ def report(*, period, groups=None):
     start, end = period.bounds()
     page_ids = list(by_page)
 
-    posts = PostPage.objects.filter(group_id__in=page_ids)
+    posts = PostPage.objects.filter(group_id__in=page_ids, is_district_message=False)
     post_group = dict(posts.values_list("pk", "group_id"))
     for group_id, published, category, event_date in posts.filter(
         first_published_at__gte=start, first_published_at__lt=end
@@ -268,4 +270,13 @@ def report(*, period, groups=None):
     area_rows = sorted(
         areas.values(), key=lambda a: (a.region is None, a.region.name if a.region else "")
     )
-    return Report(period=period, groups=rows, areas=area_rows, total=total)
+    district_messages = PostPage.objects.filter(
+        is_district_message=True, first_published_at__gte=start, first_published_at__lt=end
+    ).count()
+    return Report(
+        period=period,
+        groups=rows,
+        areas=area_rows,
+        total=total,
+        district_messages=district_messages,
+    )

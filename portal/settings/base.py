@@ -285,6 +285,8 @@ LOGGING = {
 
 PORTAL_POSTS_PER_PAGE = 12
 PORTAL_DISTRICT_NAME = os.environ.get("DISTRICT_NAME", _("the district"))
+# The office credited with district-wide messages (narasi tunggal) on every page and feed.
+PORTAL_OFFICE_NAME = os.environ.get("OFFICE_NAME", "Diskominfo")
 
 # --- Cross-posting (crossposting app) --------------------------------------------------
 # Each network's API address and version live here so that tests and the benchmark can

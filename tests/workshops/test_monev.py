@@ -81,6 +81,26 @@ def test_report_counts_posts_decisions_and_reasons_per_group(world, workshop, ac
     assert report.total.posts == 3
 
 
+def test_district_wide_messages_are_counted_apart_not_as_the_village_groups(
+    client, world, workshop, activity
+):
+    PostPageFactory(
+        parent=world.group_a.page,
+        owner=world.editor,
+        title="Vaksinasi gratis",
+        is_district_message=True,
+        first_published_at=timezone.now() - timedelta(days=1),
+    )
+    report = monev.report(period=monev.Period.default())
+    stats = {row.group.name: row.stats for row in report.groups}[world.group_a.name]
+    assert stats.posts == 3  # as without the message
+    assert report.total.posts == 3
+    assert report.district_messages == 1
+    client.force_login(world.editor)
+    page = client.get("/admin/monev/").content.decode()
+    assert "Diskominfo" in page and "data-monev-district-messages" in page
+
+
 def test_period_filter_leaves_out_older_posts(world, workshop, activity):
     today = timezone.localdate()
     report = monev.report(period=monev.Period(today - timedelta(days=10), today))
