@@ -248,7 +248,15 @@ def check_hate_speech(post, rules, reference):
 
 
 def check_profanity(post, rules, reference):
-    return _word_flags(FlagCode.PROFANITY, post, rules)
+    """Insults, except where the sentence is already SARA hostility (one flag, the graver)."""
+    hostile = {}
+    for part in post.text_parts:
+        for found in rules.hostility.find(part.text):
+            hostile.setdefault((part.field, part.block_index), []).append(found)
+    for flag in _word_flags(FlagCode.PROFANITY, post, rules):
+        spans = hostile.get((flag.field, flag.block_index), ())
+        if not any(h.start <= flag.start < h.end for h in spans):
+            yield flag
 
 
 def check_hoax_match(post, rules, reference):

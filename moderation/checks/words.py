@@ -36,10 +36,14 @@ ADDRESS_MARKERS = frozenset(
     "kaya kek macam ibarat cangkemmu".split()
 )
 ADDRESS_AFTER = frozenset("lu lo loe elu elo kau kamu kalian sia kowe koe ente".split())
-# Words that make gambling words an invitation rather than news about gambling.
+# Words that make gambling words an invitation rather than news about gambling, unless the
+# sentence only names the words ("spanduk bertuliskan slot gacor", "istilah maxwin").
 CALL_TO_ACTION = frozenset(
-    "daftar daftarkan gabung join klik buruan japri inbox dm kunjungi mampir coba ayo yuk "
-    "depo deposit wd withdraw cuan gacor maxwin bonus referral promo terpercaya".split()
+    "daftar daftarkan gabung join klik buruan japri inbox dm kunjungi mampir depo deposit wd "
+    "withdraw referral".split()
+)
+NAMING_MARKERS = frozenset(
+    "istilah kata tulisan bertuliskan judul berjudul sebutan julukan memuat misalnya".split()
 )
 
 
@@ -238,9 +242,9 @@ def _aimed(rule, tokens, i, j, spans):
         s_start, s_end = next(
             (s for s in spans if s[0] <= tokens[i].start < s[1]), (0, tokens[-1].end)
         )
-        return any(
-            t.lower in CALL_TO_ACTION for t in tokens if s_start <= t.start < s_end
-        )
+        if any(t.lower in NAMING_MARKERS for t in tokens if s_start <= t.start < s_end):
+            return False
+        return any(t.lower in CALL_TO_ACTION for t in tokens)
     before = {t.lower for t in tokens[max(0, i - 3) : i]}
     after = {t.lower for t in tokens[j + 1 : j + 2]}
     return bool(before & ADDRESS_MARKERS or after & ADDRESS_AFTER)

@@ -20,16 +20,15 @@ PEOPLES = (
 GROUPS = (
     "tionghoa cina china cokin aseng kristen kristiani nasrani katolik protestan islam muslim "
     "muslimin hindu buddha budha buddhis konghucu ahmadiyah syiah yahudi kafir nonmuslim "
-    "pendatang perantau imigran pengungsi rohingya minoritas gereja masjid musala mushola "
-    "pura vihara klenteng jemaat umat"
+    "pendatang perantau imigran pengungsi rohingya minoritas jemaat umat"
 ).split() + [
-    "orang asing", "orang luar", "warga luar", "orang timur", "anak rantau", "rambut lurus",
+    "orang luar", "warga luar", "orang timur", "anak rantau", "rambut lurus",
     "rambut keriting", "kulit hitam", "pribumi",
 ]
 HOSTILE = (
     # exclusion
     "usir enyah minggat hengkang depak tendang singkir pulangkan dipulangkan memulangkan "
-    "tolak hadang halangi segel bongkar bubarkan sweeping batasi kucilkan asingkan "
+    "tolak hadang halangi segel bongkar bubarkan sweeping kucilkan "
     # violence
     "bunuh bantai basmi habisi bakar serang hajar gebuk lempari bacok gorok ganyang perangi "
     "musnahkan binasakan"
@@ -58,14 +57,15 @@ TOLERANCE = (
 
 ANIMAL_HEALTH = "rabies\nvaksinasi\nvaksin\ndokter hewan\nkesehatan hewan\npuskeswan\n" \
                 "peternak\npeternakan\nternak\nkandang\nasf\nflu babi\ndemam babi\nzoonosis\n" \
-                "hewan peliharaan\nsterilisasi\nsatwa\ncacar monyet\nkeswan"
+                "hewan peliharaan\nsterilisasi\nsatwa\ncacar monyet\nkeswan\nhewan\nbabi hutan\n" \
+                "berburu\nperburuan\npemburu\nhama\nkebun binatang\nprimata"
 # News and warnings about gambling: raids, arrests, blocking, addiction, prevention.
 GAMBLING_NEWS = "polisi\npolres\npolsek\npolda\npolresta\nkapolsek\nkapolres\nsatreskrim\n" \
                 "tersangka\nditangkap\nmenangkap\nringkus\nrazia\ngerebek\nmenyita\ndisita\n" \
                 "barang bukti\npidana\npasal\npenjara\ndijerat\nberantas\npemberantasan\n" \
                 "blokir\ndiblokir\nbahaya\nkecanduan\npecandu\nsosialisasi\nmengimbau\n" \
                 "imbauan\nsatpol\ndiskominfo\nkominfo\nkomdigi\ndisusupi\nkonseling\n" \
-                "rehabilitasi\njauhi\nmelapor\nlaporkan\ncegah\npencegahan\nlawan\nperjudian"
+                "rehabilitasi\njauhi\nmelapor\nlaporkan\ncegah\npencegahan\nlawan"
 TOPICS = {
     ("profanity", "anjing"): ANIMAL_HEALTH,
     ("profanity", "asu"): ANIMAL_HEALTH,
@@ -130,6 +130,9 @@ def unseed(apps, schema_editor):
     WordRule = apps.get_model("moderation", "WordRule")
     WordRule.objects.filter(match__in=["group", "hostile", "likened", "tolerance"]).delete()
     WordRule.objects.filter(code="gambling", term__in=[t for t, _n in EXTRA_GAMBLING]).delete()
+    WordRule.objects.filter(topic_context__in=[GAMBLING_NEWS, *TOPICS.values()]).update(
+        topic_context=""
+    )
 
 
 class Migration(migrations.Migration):
