@@ -194,6 +194,10 @@ class Command(BaseCommand):
                 claims.append(
                     ClaimSpec(
                         text=" ".join(filter(None, [record.get("title"), wording])),
+                        # The headline alone is how a claim travels; the body adds detail.
+                        variants=tuple(v for v in (record.get("title"), wording) if v)
+                        if record.get("title") and wording
+                        else (),
                         correction=record.get("correction") or "",
                         source_url=record.get("source") or "",
                         pk=record.get("id", f"line-{number}"),
