@@ -215,17 +215,21 @@ def _word_flags(code, post, rules, topic=None):
 
 
 HOSTILITY_MESSAGES = {
-    "hostile": lambda group, word: _(
-        "This sentence names a group (“%(group)s”) together with “%(word)s”: a call to expel, "
-        "attack, boycott or refuse service to people for who they are is SARA hostility, even "
-        "without a slur. Describe what happened, not who people are."
-    )
-    % {"group": group, "word": word},
-    "likened": lambda group, word: _(
-        "This sentence likens a group (“%(group)s”) to “%(word)s”. Calling people vermin, "
-        "animals or a disease is SARA hostility. Rewrite it without the comparison."
-    )
-    % {"group": group, "word": word},
+    "hostile": lambda group, word: (
+        _(
+            "This sentence names a group (“%(group)s”) together with “%(word)s”: a call to expel, "
+            "attack, boycott or refuse service to people for who they are is SARA hostility, even "
+            "without a slur. Describe what happened, not who people are."
+        )
+        % {"group": group, "word": word}
+    ),
+    "likened": lambda group, word: (
+        _(
+            "This sentence likens a group (“%(group)s”) to “%(word)s”. Calling people vermin, "
+            "animals or a disease is SARA hostility. Rewrite it without the comparison."
+        )
+        % {"group": group, "word": word}
+    ),
 }
 
 
@@ -364,11 +368,19 @@ def _link_flag(code, message, link, part, span):
 
 
 def check_suspicious_link(post, rules, reference):
+    asks = links.asks_for_credentials("\n".join(p.text for p in post.text_parts))
     for link, part, span in _all_links(post):
         problems = links.link_problems(link.url)
         if any(kind == "gambling" for kind, _reason in problems):
             continue
         reasons = [reason for kind, reason in problems if kind == "suspicious"]
+        mismatch = links.shown_domain_mismatch(link.text, link.url)
+        if mismatch:
+            reasons.insert(0, mismatch)
+        if asks and not reasons:
+            bait = links.credential_bait(link.url)
+            if bait:
+                reasons.append(bait)
         if link.hidden_reason:
             reasons.insert(
                 0,

@@ -102,8 +102,11 @@ SYNONYMS = {
 }
 # Phrases written several ways, unified before the words are split.
 PHRASES = (
-    (r"\b(?:e[- ]?ktp|ktp[- ]?el(?:ektronik)?|ktp\s+elektronik|kartu\s+tanda\s+penduduk"
-     r"(?:\s+elektronik)?)\b", "ktp"),
+    (
+        r"\b(?:e[- ]?ktp|ktp[- ]?el(?:ektronik)?|ktp\s+elektronik|kartu\s+tanda\s+penduduk"
+        r"(?:\s+elektronik)?)\b",
+        "ktp",
+    ),
     (r"\bkartu\s+keluarga\b", "kk"),
     (r"\bdemam\s+berdarah(?:\s+dengue)?\b", "dbd"),
     (r"\brumah\s+sakit\b", "rs"),

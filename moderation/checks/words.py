@@ -57,9 +57,7 @@ class MatchKind(models.TextChoices):
     TOLERANCE = "tolerance", _("SARA: tolerance context")
 
 
-SARA_KINDS = frozenset(
-    {MatchKind.GROUP, MatchKind.HOSTILE, MatchKind.LIKENED, MatchKind.TOLERANCE}
-)
+SARA_KINDS = frozenset({MatchKind.GROUP, MatchKind.HOSTILE, MatchKind.LIKENED, MatchKind.TOLERANCE})
 
 
 def _phrase_stems(phrase):
