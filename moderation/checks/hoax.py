@@ -54,7 +54,6 @@ SYNONYMS = {
     "blanko": "blangko",
     "ektp": "ktp",
     "ktpel": "ktp",
-    "imunisasi": "vaksin",
     "tutup": "henti",
     "setop": "henti",
     "stop": "henti",
@@ -203,6 +202,7 @@ class _Phrasing:
     claim: ClaimSpec
     terms: tuple
     weights: tuple
+    distinctive: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
@@ -228,11 +228,17 @@ class ClaimIndex:
             for word in words:
                 document_frequency[word] += 1
         total = len(phrasings)
+        # Words found in one claim only (in any of its wordings): what sets it apart.
+        owners = defaultdict(set)
+        for claim, words in phrasings:
+            for word in words:
+                owners[word].add(id(claim))
         self.phrasings = [
             _Phrasing(
                 claim,
                 words,
                 tuple(1 + math.log((total + 1) / (document_frequency[w] + 1)) for w in words),
+                frozenset(w for w in words if len(owners[w]) == 1),
             )
             for claim, words in phrasings
         ]
@@ -250,14 +256,18 @@ class ClaimIndex:
     def score(self, phrasing, window_terms, window_keys):
         matched = 0
         weight = 0.0
+        distinctive = 0
         for word, word_weight in zip(phrasing.terms, phrasing.weights, strict=True):
             if word in window_terms or any(
                 _same_root(word, other) for other in window_keys.get(_key(word), ())
             ):
                 matched += 1
                 weight += word_weight
+                distinctive += word in phrasing.distinctive
         needed = min(MIN_MATCHED_TERMS, len(phrasing.terms))
-        if matched < needed:
+        # A post on the same topic shares the common words (anak, vaksin, posyandu); a retelling
+        # of the claim also has what only this claim says (autis, mandul).
+        if matched < needed or distinctive < min(2, len(phrasing.distinctive)):
             return 0.0
         return weight / sum(phrasing.weights)
 

@@ -320,11 +320,18 @@ def _url_tokens(host, path):
     return tokens
 
 
+NEWS_PATH = re.compile(
+    r"berita|news|artikel|siaran-?pers|pemberantasan|berantas|bahaya|stop|lawan|cegah|"
+    r"sosialisasi|tangkap|ringkus|blokir",
+    re.I,
+)
+
+
 def gambling_site(host, path):
     """Say whether a link's address points at online gambling."""
     labels = host.split(".")
     lowered = f"{host}/{path}".lower()
-    if is_official(host):
+    if is_official(host) and NEWS_PATH.search(path):
         # A news page about gambling on an official site ("/berita/berantas-judi-online").
         return False
     if any(word in lowered for word in GAMBLING_WORDS):

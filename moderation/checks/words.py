@@ -207,9 +207,9 @@ class WordMatcher:
                 if stems[k] is None:
                     stems[k] = (stem(tokens[k].lower), tokens[k].lower)
             before, after = stems[lo:i], stems[j + 1 : hi]
-            if any(
-                _contains(before, p) or _contains(after, p) for p in rule.harmless
-            ) and not _aimed(rule, tokens, i, j, spans):
+            if any(_contains(before, p) or _contains(after, p) for p in rule.harmless) and not (
+                rule.code != "gambling" and _aimed(rule, tokens, i, j, spans)
+            ):
                 return False
             if rule.required and not any(
                 _contains(before, p) or _contains(after, p) for p in rule.required
