@@ -140,23 +140,20 @@ class HostilityMatcher:
         pairs = [(w.stem, w.lower) for w in words]
         for i, last, entry in self._matches(self.groups, words, stemmed=False):
             spec = entry.spec
-            window_before = pairs[max(0, i - CONTEXT_WINDOW) : i]
-            window_after = pairs[last + 1 : last + 1 + CONTEXT_WINDOW]
-            if any(
-                _contains(window_before, p) or _contains(window_after, p) for p in spec.harmless
-            ):
+            if _near(pairs, i, last, spec.harmless):
                 continue
-            if spec.required and not any(
-                _contains(window_before, p) or _contains(window_after, p) for p in spec.required
-            ):
+            if spec.required and not _near(pairs, i, last, spec.required):
                 continue
             groups.append((i, last, " ".join(w.raw for w in words[i : last + 1])))
         return groups
 
     def _hostile(self, words, groups):
+        pairs = [(w.stem, w.lower) for w in words]
         for i, last, entry in self._matches(self.hostile, words, stemmed=True):
             first = words[i]
             if first.derived(entry.terms[0]):
+                continue
+            if _near(pairs, i, last, entry.spec.harmless):
                 continue
             negated = any(w.lower in NEGATORS for w in words[max(0, i - 3) : i])
             if negated and not (entry.terms[0] & NEGATORS):
@@ -178,6 +175,13 @@ class HostilityMatcher:
                 elif g_first > last and g_first - last <= 3:
                     return i, group, words[i].raw, MatchKind.LIKENED
         return None
+
+
+def _near(pairs, first, last, phrases):
+    """Say whether one of ``phrases`` stands within the context window of a match."""
+    before = pairs[max(0, first - CONTEXT_WINDOW) : first]
+    after = pairs[last + 1 : last + 1 + CONTEXT_WINDOW]
+    return any(_contains(before, p) or _contains(after, p) for p in phrases)
 
 
 class _Word:

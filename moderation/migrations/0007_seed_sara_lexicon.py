@@ -47,6 +47,16 @@ LIKENED = (
     "kotoran tahi najis binatang hewan anjing babi monyet kera setan iblis musuh biang perusuh "
     "pengkhianat penjajah laknat kotor jorok rakus lalat belatung ulat cacing"
 ).split()
+# Everyday uses of hostile words: a Papuan feast, cooking, farming, fireworks.
+HARMLESS = {
+    "bakar": "batu\nsate\njagung\nikan\nsampah\njerami\nlahan\nayam\nkembang api\n"
+             "ogoh-ogoh\nlilin\nkalori\nsemangat",
+    "serang": "hama\nwereng\npenyakit\nnyamuk\nserangan jantung",
+    "basmi": "hama\nnyamuk\njentik\ntikus\nwereng\nnarkoba\njudi",
+    "bunuh": "nyamuk\njentik\nbakteri\nkuman\nvirus\nhama",
+    "bongkar": "muat\npasang",
+    "tolak": "angin\nbala",
+}
 TOLERANCE = (
     "toleransi toleran intoleran intoleransi rukun kerukunan diskriminasi diskriminatif rasis "
     "rasisme damai perdamaian persaudaraan persatuan bhinneka keberagaman beragam hormati "
@@ -110,7 +120,9 @@ def seed(apps, schema_editor):
     ):
         for term in terms:
             WordRule.objects.get_or_create(
-                code="hate_speech", term=term, defaults={"match": kind, "notes": note}
+                code="hate_speech", term=term,
+                defaults={"match": kind, "notes": note,
+                          "harmless_context": HARMLESS.get(term, "")},
             )
     for (code, term), topics in TOPICS.items():
         WordRule.objects.filter(code=code, term=term, topic_context="").update(
