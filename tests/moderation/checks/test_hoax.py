@@ -112,8 +112,7 @@ def test_the_threshold_is_respected():
 
 
 ECTP = ClaimSpec(
-    "Perekaman e-KTP dihentikan permanen karena blangko habis, warga tidak bisa mengurus "
-    "bansos.",
+    "Perekaman e-KTP dihentikan permanen karena blangko habis, warga tidak bisa mengurus bansos.",
     pk="ektp",
 )
 POLIO = ClaimSpec("Vaksin polio tetes di posyandu mengandung enzim babi dan membuat anak lumpuh.")

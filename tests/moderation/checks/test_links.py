@@ -208,8 +208,10 @@ def test_link_text_showing_another_site_is_flagged():
             ["suspicious_link"],
         ),
         # Asking for NIK and OTP through an unofficial address that names an office.
-        ("Klaim bantuan di https://dinsos-bantuan.com/klaim, masukkan NIK dan kode OTP.",
-         ["suspicious_link"]),
+        (
+            "Klaim bantuan di https://dinsos-bantuan.com/klaim, masukkan NIK dan kode OTP.",
+            ["suspicious_link"],
+        ),
         # The same office address without asking for anything: a plain link.
         ("Berita lengkap ada di https://dinsos-bantuan.com/berita tentang penyaluran.", []),
         # An official site asking for a NIK is the office's own form.

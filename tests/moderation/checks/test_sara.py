@@ -18,7 +18,11 @@ def lexicon():
         WordRuleSpec("pendatang", "hate_speech", match=group),
         WordRuleSpec("tionghoa", "hate_speech", match=group),
         WordRuleSpec(
-            "jawa", "hate_speech", match=group, required_context=people, harmless_context=("tengah",)
+            "jawa",
+            "hate_speech",
+            match=group,
+            required_context=people,
+            harmless_context=("tengah",),
         ),
         WordRuleSpec("usir", "hate_speech", match=hostile),
         WordRuleSpec("boikot", "hate_speech", match=hostile),

@@ -210,8 +210,7 @@ def test_animal_words_in_animal_health_posts_are_not_insults(text, codes_for):
 @pytest.mark.parametrize(
     "text",
     [
-        "Tadi ada vaksinasi rabies anjing di balai desa. Petugasnya kayak babi, kerja tidak "
-        "becus.",
+        "Tadi ada vaksinasi rabies anjing di balai desa. Petugasnya kayak babi, kerja tidak becus.",
         "Kasus rabies naik lagi. Dasar anjing kau, ditegur malah marah.",
     ],
 )
