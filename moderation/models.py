@@ -107,7 +107,7 @@ class WordRule(index.Indexed, models.Model):
         help_text=_(
             "One word or phrase per line. The term is not flagged anywhere in a post that "
             "contains one of these (for 'babi': ASF, peternak), unless it is aimed at someone "
-            "('dasar babi', 'kamu babi') or, for gambling, the sentence invites readers to "
+            "('dasar babi', 'kamu babi') or, for gambling, the paragraph invites readers to "
             "sign up or deposit."
         ),
     )

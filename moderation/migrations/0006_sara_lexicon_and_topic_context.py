@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='wordrule',
             name='topic_context',
-            field=models.TextField(blank=True, help_text="One word or phrase per line. The term is not flagged anywhere in a post that contains one of these (for 'babi': ASF, peternak), unless it is aimed at someone ('dasar babi', 'kamu babi') or, for gambling, the sentence invites readers to sign up or deposit.", verbose_name='harmless in a text about'),
+            field=models.TextField(blank=True, help_text="One word or phrase per line. The term is not flagged anywhere in a post that contains one of these (for 'babi': ASF, peternak), unless it is aimed at someone ('dasar babi', 'kamu babi') or, for gambling, the paragraph invites readers to sign up or deposit.", verbose_name='harmless in a text about'),
         ),
         migrations.AlterField(
             model_name='wordrule',
