@@ -133,7 +133,9 @@ class WordRule(index.Indexed, models.Model):
     class Meta:
         ordering = ["code", "term"]
         constraints = [
-            models.UniqueConstraint(fields=["code", "term"], name="moderation_unique_word_rule")
+            models.UniqueConstraint(
+                fields=["code", "term", "match"], name="moderation_unique_word_rule"
+            )
         ]
         verbose_name = _("word-list entry")
         verbose_name_plural = _("word lists")

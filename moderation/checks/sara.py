@@ -100,6 +100,8 @@ class HostilityMatcher:
                 groups = [
                     (k, k, recent_group[1]) for k, w in enumerate(words) if w.lower in ANAPHORS
                 ]
+                if groups:
+                    recent_group = (index, recent_group[1])
             if not groups or self._matches(self.tolerance, words, stemmed=True):
                 continue
             hit = self._hostile(words, groups) or self._likened(words, groups)

@@ -90,6 +90,44 @@ GAMBLING_TERMS = [
     "bonus new member", "deposit pulsa", "situs slot", "situs toto", "scatter", "jackpot",
     "link alternatif", "akun pro", "sbobet", "pkv games",
 ]
+# Insults the first lists lacked: Javanese and Sundanese forms, and "setan", which is harmless
+# in shows and folk tales.
+STORIES = "wayang\npentas\nkesenian\ncerita rakyat\nogoh-ogoh\nlegenda\nfilm horor\ntari\n" \
+          "penari\nkostum\ntopeng\ndongeng"
+EXTRA_PROFANITY = [
+    # term, harmless next to, harmless in a text about
+    ("goblog", "", ""),
+    ("gblk", "", ""),
+    ("pekok", "", ""),
+    ("ndasmu", "", ""),
+    ("sinting", "", ""),
+    ("bangke", "", ""),
+    ("bedebah", "", ""),
+    ("kunyuk", "", ""),
+    ("otak udang", "", ""),
+    ("setan", "hutan\nsetanan", STORIES),
+    ("iblis", "", STORIES),
+]
+# Promotion that names no brand: lottery numbers, payouts, "jp paus", "wd lancar".
+PROMOTION = "deposit\ndepo\nwd\nmember\ndaftar\nbonus\ncashback\nslot\ntogel\nbandar\n" \
+            "pasaran\nmodal\nadmin\njackpot\nmaxwin\nakun\nsitus"
+EXTRA_GAMBLING_IN_CONTEXT = [
+    # term, only next to
+    ("jp", "paus\nmaxwin\nslot\nwd\ndepo\ngacor\nspin\nscatter\nmodal\nrecehan\nreceh"),
+    ("wd", PROMOTION),
+    ("pasang angka", ""),
+    ("angka main", ""),
+    ("angka jitu", ""),
+    ("colok bebas", ""),
+    ("colok jitu", ""),
+    ("bandar online", ""),
+    ("pasaran lengkap", ""),
+    ("pasti dibayar", PROMOTION),
+    ("dibayar lunas", "menang\nkemenangan\npasang\nangka\ntogel\nbandar\nmember"),
+    ("kemenangan berapa pun", ""),
+    ("cashback mingguan", ""),
+    ("member baru", "bonus\ndeposit\ndepo\ncashback\nfreebet\nturnover"),
+]
 EXTRA_GAMBLING = [
     ("agen togel", "Recruiting agents for lottery gambling."),
     ("agen slot", ""),
@@ -108,8 +146,8 @@ def seed(apps, schema_editor):
     plain = [(term, "", "") for term in GROUPS]
     for term, required, harmless in people + plain:
         WordRule.objects.get_or_create(
-            code="hate_speech", term=term,
-            defaults={"match": "group", "required_context": required,
+            code="hate_speech", term=term, match="group",
+            defaults={"required_context": required,
                       "harmless_context": harmless,
                       "notes": "A group of people, for the SARA hostility check."},
         )
@@ -120,8 +158,8 @@ def seed(apps, schema_editor):
     ):
         for term in terms:
             WordRule.objects.get_or_create(
-                code="hate_speech", term=term,
-                defaults={"match": kind, "notes": note,
+                code="hate_speech", term=term, match=kind,
+                defaults={"notes": note,
                           "harmless_context": HARMLESS.get(term, "")},
             )
     for (code, term), topics in TOPICS.items():
@@ -138,10 +176,27 @@ def seed(apps, schema_editor):
         )
 
 
+    for term, harmless, topics in EXTRA_PROFANITY:
+        WordRule.objects.get_or_create(
+            code="profanity", term=term, match="word",
+            defaults={"harmless_context": harmless, "topic_context": topics},
+        )
+    for term, required in EXTRA_GAMBLING_IN_CONTEXT:
+        WordRule.objects.get_or_create(
+            code="gambling", term=term, match="word",
+            defaults={"required_context": required, "topic_context": GAMBLING_NEWS,
+                      "notes": "Promotion that names no brand."},
+        )
+
+
 def unseed(apps, schema_editor):
     WordRule = apps.get_model("moderation", "WordRule")
     WordRule.objects.filter(match__in=["group", "hostile", "likened", "tolerance"]).delete()
     WordRule.objects.filter(code="gambling", term__in=[t for t, _n in EXTRA_GAMBLING]).delete()
+    WordRule.objects.filter(
+        code="gambling", term__in=[t for t, _r in EXTRA_GAMBLING_IN_CONTEXT]
+    ).delete()
+    WordRule.objects.filter(code="profanity", term__in=[t for t, _h, _t in EXTRA_PROFANITY]).delete()
     WordRule.objects.filter(topic_context__in=[GAMBLING_NEWS, *TOPICS.values()]).update(
         topic_context=""
     )
