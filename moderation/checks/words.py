@@ -26,7 +26,8 @@ QUOTES = "\"'“”‘’«»„`"
 # Stems that show a word is being talked about rather than hurled: "dipanggil 'bodoh'",
 # "julukan 'kampret'", "kata-kata kasar seperti 'goblok'". Only applies to quoted terms.
 MENTION_MARKERS = frozenset(
-    "panggil sebut katai ejek juluk rundung bully bullying hina umpat maki kasar".split()
+    "panggil sebut katai ejek juluk rundung bully bullying hina umpat maki kasar kata istilah "
+    "candaan".split()
 )
 
 
