@@ -289,14 +289,14 @@ def test_score_needs_labelled_posts(tmp_path):
 # Reached on the held-out fifth of tests/data (README, "Pre-check quality"); a change that
 # lowers any of them fails. Duplicates are matched by another part of the pre-check.
 HELD_OUT_RECALL = {
-    "gambling": 0.75,
-    "hate_speech": 0.80,
+    "gambling": 1.00,
+    "hate_speech": 0.83,
     "hoax_match": 1.00,
     "personal_data": 1.00,
     "profanity": 0.83,
     "suspicious_link": 1.00,
 }
-HELD_OUT_CLEAN_FLAGGED = 0.10
+HELD_OUT_CLEAN_FLAGGED = 0.11
 
 
 def test_held_out_split_keeps_the_reported_floors():
