@@ -31,8 +31,7 @@ NEGATORS = frozenset(
 LINKING = frozenset(
     "itu ini tu adalah ialah merupakan memang emang semua semuanya seperti kayak kaya kek "
     "bagai bagaikan bak macam ibarat laksana cuma hanya hanyalah cuman sama dengan sejenis "
-    "jadi menjadi yang para orang kaum sekelompok dasar lebih dari daripada tak tidak bukan "
-    "sekadar seperti_ cm".split()
+    "jadi menjadi yang para orang kaum sekelompok dasar lebih dari daripada sekadar".split()
 )
 ANAPHORS = frozenset("mereka kalian merekalah mereka-mereka".split())
 CONTEXT_WINDOW = 6
@@ -172,7 +171,8 @@ class HostilityMatcher:
                 if g_last < i:
                     between = words[g_last + 1 : i]
                     others = [w for w in between if w.lower not in LINKING]
-                    if len(between) <= 5 and len(others) <= 1:
+                    negated = any(w.lower in NEGATORS for w in between)
+                    if len(between) <= 5 and len(others) <= 1 and not negated:
                         return i, group, words[i].raw, MatchKind.LIKENED
                 elif g_first > last and g_first - last <= 3:
                     return i, group, words[i].raw, MatchKind.LIKENED

@@ -65,6 +65,8 @@ def test_group_named_with_exclusion_or_likening_is_hostile(text):
         "Kami menolak diskriminasi dan ajakan memboikot toko orang Tionghoa.",
         # A derived noun reports an event, not a call.
         "Kebakaran menghanguskan tiga rumah warga pendatang di Dusun Krajan.",
+        # Said not to be the thing.
+        "Pendatang bukan tikus, mereka tetangga kita.",
         # Both words present, but the group is not called the thing.
         "Warga pendatang ikut kerja bakti membersihkan sampah di selokan.",
         # A place, not a people.
