@@ -101,6 +101,16 @@ class WordRule(index.Indexed, models.Model):
             "one of these stands within six words of it (for 'slot': gacor, maxwin)."
         ),
     )
+    topic_context = models.TextField(
+        _("harmless in a text about"),
+        blank=True,
+        help_text=_(
+            "One word or phrase per line. The term is not flagged anywhere in a post that "
+            "contains one of these (for 'babi': ASF, peternak), unless it is aimed at someone "
+            "('dasar babi', 'kamu babi') or, for gambling, the paragraph invites readers to "
+            "sign up or deposit."
+        ),
+    )
     notes = models.TextField(_("notes"), blank=True)
     active = models.BooleanField(_("active"), default=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -108,6 +118,7 @@ class WordRule(index.Indexed, models.Model):
     panels = [
         FieldRowPanel([FieldPanel("term"), FieldPanel("code"), FieldPanel("match")]),
         FieldRowPanel([FieldPanel("harmless_context"), FieldPanel("required_context")]),
+        FieldPanel("topic_context"),
         FieldPanel("notes"),
         FieldPanel("active"),
     ]
@@ -122,7 +133,9 @@ class WordRule(index.Indexed, models.Model):
     class Meta:
         ordering = ["code", "term"]
         constraints = [
-            models.UniqueConstraint(fields=["code", "term"], name="moderation_unique_word_rule")
+            models.UniqueConstraint(
+                fields=["code", "term", "match"], name="moderation_unique_word_rule"
+            )
         ]
         verbose_name = _("word-list entry")
         verbose_name_plural = _("word lists")
@@ -150,6 +163,7 @@ class WordRule(index.Indexed, models.Model):
             match=self.match,
             harmless_context=_lines(self.harmless_context),
             required_context=_lines(self.required_context),
+            topic_context=_lines(self.topic_context),
             notes=self.notes,
             pk=self.pk,
         )

@@ -26,6 +26,14 @@ ATTRIBUTION = re.compile(
     r"secara\s+ilmiah\s+terbukti|para\s+ahli\s+(?:menyebut|mengatakan))\b",
     re.I,
 )
+# A price, fee or prize ("Rp 25 ribu", "biaya 500 ribu", "bonus 100%", "diskon 66%") is
+# not a statistic a reader needs a source for.
+MONEY_OR_OFFER = re.compile(
+    r"\b(?:harga(?:nya)?|seharga|biaya(?:nya)?|tarif|bayar|membayar|transfer|deposit|depo|"
+    r"modal|iuran|ongkos|hadiah|bonus|diskon|cashback|potongan|promo|uang|saldo|minimal|rtp|"
+    r"winrate|odds)\b[\s:,]*(?:[\w.]+\s+){0,4}$",
+    re.I,
+)
 LARGE_COUNT = 1000
 LARGE_AS_MANY_AS = 100
 
@@ -38,7 +46,11 @@ def _value(number):
 
 def find_claims(text):
     """Return (start, end) of each statistic or attribution that needs a source."""
-    spans = [m.span() for m in STATISTIC.finditer(text)]
+    spans = [
+        m.span()
+        for m in STATISTIC.finditer(text)
+        if not MONEY_OR_OFFER.search(text[max(0, m.start() - 30) : m.start()])
+    ]
     spans += [m.span() for m in ATTRIBUTION.finditer(text)]
     spans += [m.span() for m in HEADCOUNT.finditer(text) if _value(m["n"]) >= LARGE_COUNT]
     spans += [m.span() for m in AS_MANY_AS.finditer(text) if _value(m["n"]) >= LARGE_AS_MANY_AS]

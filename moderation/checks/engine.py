@@ -5,12 +5,12 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from . import claims, hoax, links, media, personal_data
+from . import claims, hoax, links, media, personal_data, sara
 from .duplicate import DEFAULT_JACCARD, DuplicateIndex
 from .hoax import ClaimIndex
 from .text import excerpt_around, sentences, word_count
 from .types import BLOCKING_BY_DEFAULT, Flag, FlagCode, Link, Severity
-from .words import WordMatcher
+from .words import WordMatcher, topic_words
 
 DEFAULT_MIN_WORDS = 40
 DEFAULT_THRESHOLDS = {
@@ -49,6 +49,9 @@ class Rules:
             code: WordMatcher([r for r in self.word_rules if r.code == code])
             for code in WORD_LIST_CODES
         }
+        self.hostility = sara.HostilityMatcher(
+            [r for r in self.word_rules if r.code == FlagCode.HATE_SPEECH]
+        )
 
     @classmethod
     def from_database(cls):
@@ -186,12 +189,19 @@ WORD_MESSAGES = {
 }
 
 
-def _word_flags(code, post, rules):
+def _post_topic(post):
+    return topic_words(part.text for part in post.text_parts)
+
+
+def _word_flags(code, post, rules, topic=None):
     """One flag per sentence, naming every listed term in it."""
     matcher = rules.matchers[code]
+    if not matcher:
+        return
+    topic = _post_topic(post) if topic is None else topic
     for part in post.text_parts:
         by_sentence = {}
-        for match in matcher.find(part.text):
+        for match in matcher.find(part.text, topic):
             by_sentence.setdefault(match.sentence, []).append(match)
         for matches in by_sentence.values():
             terms = dict.fromkeys(part.text[m.start : m.end] for m in matches)
@@ -204,12 +214,53 @@ def _word_flags(code, post, rules):
             )
 
 
+HOSTILITY_MESSAGES = {
+    "hostile": lambda group, word: (
+        _(
+            "This sentence names a group (“%(group)s”) together with “%(word)s”: a call to expel, "
+            "attack, boycott or refuse service to people for who they are is SARA hostility, even "
+            "without a slur. Describe what happened, not who people are."
+        )
+        % {"group": group, "word": word}
+    ),
+    "likened": lambda group, word: (
+        _(
+            "This sentence likens a group (“%(group)s”) to “%(word)s”. Calling people vermin, "
+            "animals or a disease is SARA hostility. Rewrite it without the comparison."
+        )
+        % {"group": group, "word": word}
+    ),
+}
+
+
 def check_hate_speech(post, rules, reference):
-    return _word_flags(FlagCode.HATE_SPEECH, post, rules)
+    flagged = set()
+    for flag in _word_flags(FlagCode.HATE_SPEECH, post, rules):
+        flagged.add((flag.field, flag.block_index, flag.excerpt))
+        yield flag
+    for part in post.text_parts:
+        for found in rules.hostility.find(part.text):
+            flag = _text_flag(
+                FlagCode.HATE_SPEECH,
+                HOSTILITY_MESSAGES[found.kind](found.group, found.word),
+                part,
+                found.start,
+                found.end,
+            )
+            if (flag.field, flag.block_index, flag.excerpt) not in flagged:
+                yield flag
 
 
 def check_profanity(post, rules, reference):
-    return _word_flags(FlagCode.PROFANITY, post, rules)
+    """Insults, except where the sentence is already SARA hostility (one flag, the graver)."""
+    hostile = {}
+    for part in post.text_parts:
+        for found in rules.hostility.find(part.text):
+            hostile.setdefault((part.field, part.block_index), []).append(found)
+    for flag in _word_flags(FlagCode.PROFANITY, post, rules):
+        spans = hostile.get((flag.field, flag.block_index), ())
+        if not any(h.start <= flag.start < h.end for h in spans):
+            yield flag
 
 
 def check_hoax_match(post, rules, reference):
@@ -317,11 +368,19 @@ def _link_flag(code, message, link, part, span):
 
 
 def check_suspicious_link(post, rules, reference):
+    asks = links.asks_for_credentials("\n".join(p.text for p in post.text_parts))
     for link, part, span in _all_links(post):
         problems = links.link_problems(link.url)
         if any(kind == "gambling" for kind, _reason in problems):
             continue
         reasons = [reason for kind, reason in problems if kind == "suspicious"]
+        mismatch = links.shown_domain_mismatch(link.text, link.url)
+        if mismatch:
+            reasons.insert(0, mismatch)
+        if asks and not reasons:
+            bait = links.credential_bait(link.url)
+            if bait:
+                reasons.append(bait)
         if link.hidden_reason:
             reasons.insert(
                 0,
@@ -346,6 +405,7 @@ def check_gambling(post, rules, reference):
     yield from _word_flags(FlagCode.GAMBLING, post, rules)
     matcher = rules.matchers[FlagCode.GAMBLING]
     for part in post.text_parts:
+        # Hidden text is never news about gambling: no topic makes it harmless.
         for match in matcher.find(part.hidden_text):
             yield Flag(
                 FlagCode.GAMBLING,

@@ -50,30 +50,126 @@ SYNONYMS = {
     "air": "air",
     "bansos": "bantu",
     "blt": "bantu",
+    # Spellings and synonyms of the words claims are made of.
+    "blanko": "blangko",
+    "ektp": "ktp",
+    "ktpel": "ktp",
+    "tutup": "henti",
+    "setop": "henti",
+    "stop": "henti",
+    "entek": "habis",
+    "endhog": "telur",
+    "endog": "telur",
+    "banyu": "air",
+    "ledeng": "pdam",
+    "ombe": "minum",
+    "ngombe": "minum",
+    "racun": "cemar",
+    "kecemaran": "cemar",
+    "limbah": "cemar",
+    "njeblug": "letus",
+    "mbledos": "letus",
+    "erupsi": "letus",
+    "ngungsi": "ungsi",
+    "munggah": "naik",
+    "gedhe": "besar",
+    "gede": "besar",
+    "mesthi": "pasti",
+    "bocah": "anak",
+    "ngandung": "kandung",
+    "prei": "libur",
+    "diliburke": "libur",
+    "rong": "dua",
+    "pekan": "minggu",
+    "mpox": "cacar",
+    "lemah": "tanah",
+    "dijupuk": "ambil",
+    "jupuk": "ambil",
+    "taun": "tahun",
+    "duit": "uang",
+    "dhuwit": "uang",
+    "seratus": "100",
+    "bobol": "jebol",
+    "ambrol": "jebol",
+    "bah": "banjir",
+    "godhog": "rebus",
+    "godhogan": "rebus",
+    "opname": "rawat",
+    "tuku": "beli",
+    "sego": "nasi",
+    "kios": "warung",
 }
+# Phrases written several ways, unified before the words are split.
+PHRASES = (
+    (
+        r"\b(?:e[- ]?ktp|ktp[- ]?el(?:ektronik)?|ktp\s+elektronik|kartu\s+tanda\s+penduduk"
+        r"(?:\s+elektronik)?)\b",
+        "ktp",
+    ),
+    (r"\bkartu\s+keluarga\b", "kk"),
+    (r"\bdemam\s+berdarah(?:\s+dengue)?\b", "dbd"),
+    (r"\brumah\s+sakit\b", "rs"),
+    (r"\bcacar\s+monyet\b", "cacar"),
+    (r"\bair\s+bah\b", "banjir"),
+    (r"\bbank\s+indonesia\b", "bi"),
+    (r"\b(\d{1,3})(?:[.,](\d{3}))+\b", lambda m: m.group(0).replace(".", "").replace(",", "")),
+)
+# Javanese function words, left out like Indonesian stop words.
+JAVANESE_STOP_WORDS = frozenset(
+    "ora iki kuwi kui sing seng karo wis wes uwis arep ape lan opo piye ning neng nang ing "
+    "saka soko seko teko marang uga yo dadi nek yen menawa mergo merga amarga kudu ojo ae "
+    "wae ki kae kabeh akeh durung isih ana ono onok enek tho mung dak kowe awakdewe dewe "
+    "dhewe nggo kanggo sik sek njur banjur trus sampun mboten dereng inggih nggih punika "
+    "menika kalih ingkang badhe jare jarene maneh meneh saiki mengko dhisik ndang lho kok "
+    "pada padha bae biyen mbok lur dulur gaes guys ayo tulung tolong rek kang mas mbak "
+    "sakwise sakdurunge bakal wae supaya ben kabare kabar".split()
+)
 
 DEBUNK = re.compile(
     r"\[?\b(?:hoaks|hoax|hoaxs|hoks|tidak\s+benar|tak\s+benar|bukan\s+fakta|keliru|menyesatkan|"
-    r"disinformasi|misinformasi|malinformasi|klarifikasi|faktanya|cek\s+fakta|periksa\s+fakta|"
-    r"turnbackhoax|berita\s+bohong|kabar\s+bohong|informasi\s+palsu|kabar\s+palsu|berita\s+palsu|"
-    r"tidak\s+terbukti|belum\s+terbukti|dibantah|membantah|bantahan|meluruskan|"
-    r"jangan\s+(?:mudah\s+)?percaya|jangan\s+(?:di)?sebarkan|waspada|penipuan)\b",
+    r"disinformasi|misinformasi|malinformasi|klarifikasi|mengklarifikasi|faktanya|cek\s+fakta|"
+    r"periksa\s+fakta|turnbackhoax|berita\s+bohong|kabar\s+bohong|informasi\s+palsu|"
+    r"kabar\s+palsu|berita\s+palsu|pesan\s+palsu|tidak\s+terbukti|belum\s+terbukti|dibantah|"
+    r"membantah|bantahan|menepis|meluruskan|tidak\s+pernah\s+(?:meminta|membagikan|menjual|"
+    r"ditemukan|ada)|jangan\s+(?:mudah\s+|gampang\s+)?percaya|(?:ojo|aja)\s+(?:gampang\s+)?"
+    r"percaya|jangan\s+(?:ikut\s+)?(?:di)?sebarkan|waspada(?:i)?\s+(?:penipuan|modus|hoaks)|"
+    r"penipuan|menanggapi\s+(?:kabar|isu|pesan|informasi|video)|"
+    r"(?:tetap|masih)\s+(?:sah|berlaku|dibuka|aman|normal|berjalan)|dalam\s+kondisi\s+aman|"
+    r"(?:menegaskan|memastikan|menyatakan|menjelaskan)\b[^.\n]{0,80}\b(?:tidak|bukan|belum|aman|"
+    r"sah|asli))\b",
     re.I,
 )
+# "Ini bukan hoaks": the spreader's own denial is not a debunk.
+NOT_A_DEBUNK = re.compile(r"(?:\bbukan|\bdudu|\bora|\btidak)\s*$", re.I)
+
+
+def _debunks(text):
+    return any(
+        not NOT_A_DEBUNK.search(text[max(0, m.start() - 12) : m.start()])
+        for m in DEBUNK.finditer(text)
+    )
 
 
 def terms(text):
     """Return the claim-bearing root words of a text, in order."""
     found = []
     stops = stop_words()
+    text = text.lower()
+    for pattern, replacement in PHRASES:
+        text = re.sub(pattern, replacement, text)
     for token in tokenize(text):
         word = token.lower
-        if not HAS_LETTER.search(word) or word in stops:
+        if word in stops or word in JAVANESE_STOP_WORDS:
             continue
-        root = stem(word)
+        if not HAS_LETTER.search(word):
+            # Amounts and counts a repost keeps (3550000, 100); not years or small numbers.
+            if word.isdigit() and len(word) >= 3:
+                found.append(word)
+            continue
+        root = SYNONYMS.get(word) or stem(word)
         if root in stops:
             continue
-        root = SYNONYMS.get(root, SYNONYMS.get(word, root))
+        root = SYNONYMS.get(root, root)
         if len(root) >= 2:
             found.append(root)
     return found
@@ -106,6 +202,7 @@ class _Phrasing:
     claim: ClaimSpec
     terms: tuple
     weights: tuple
+    distinctive: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
@@ -131,11 +228,17 @@ class ClaimIndex:
             for word in words:
                 document_frequency[word] += 1
         total = len(phrasings)
+        # Words found in one claim only (in any of its wordings): what sets it apart.
+        owners = defaultdict(set)
+        for claim, words in phrasings:
+            for word in words:
+                owners[word].add(id(claim))
         self.phrasings = [
             _Phrasing(
                 claim,
                 words,
                 tuple(1 + math.log((total + 1) / (document_frequency[w] + 1)) for w in words),
+                frozenset(w for w in words if len(owners[w]) == 1),
             )
             for claim, words in phrasings
         ]
@@ -153,14 +256,18 @@ class ClaimIndex:
     def score(self, phrasing, window_terms, window_keys):
         matched = 0
         weight = 0.0
+        distinctive = 0
         for word, word_weight in zip(phrasing.terms, phrasing.weights, strict=True):
             if word in window_terms or any(
                 _same_root(word, other) for other in window_keys.get(_key(word), ())
             ):
                 matched += 1
                 weight += word_weight
+                distinctive += word in phrasing.distinctive
         needed = min(MIN_MATCHED_TERMS, len(phrasing.terms))
-        if matched < needed:
+        # A post on the same topic shares the common words (anak, vaksin, posyandu); a retelling
+        # of the claim also has what only this claim says (autis, mandul).
+        if matched < needed or distinctive < min(2, len(phrasing.distinctive)):
             return 0.0
         return weight / sum(phrasing.weights)
 
@@ -185,32 +292,33 @@ class ClaimIndex:
         return results
 
 
-def debunked_nearby(text, spans, index, head):
-    """Say whether the claim at sentence ``index`` is framed as false."""
-    if DEBUNK.search(head):
-        return True
-    lo, hi = max(0, index - 2), min(len(spans), index + 4)
-    return bool(DEBUNK.search(text[spans[lo][0] : spans[hi - 1][1]]))
+def debunked(texts):
+    """Say whether a post frames the claims it retells as false.
+
+    A fact-check says so once, in its title or first lines, then retells the claim in its own
+    words: the whole post counts, not the sentences around the retelling.
+    """
+    return any(_debunks(text) for text in texts)
 
 
 def find_claims(parts, index, threshold=DEFAULT_THRESHOLD, head=""):
     """Return the best non-debunking match per claim over text parts [(key, text)]."""
     if not len(index):
         return {}
+    if debunked([head, *(text for _key, text in parts)]):
+        return {}
     best = {}
     for key, text in parts:
         spans = sentences(text)
         sentence_terms = [set(terms(text[s:e])) for s, e in spans]
         for i in range(len(spans)):
-            for width in (1, 2):
+            for width in (1, 2, 3):
                 if i + width > len(spans):
                     continue
                 window = set().union(*sentence_terms[i : i + width])
                 if len(window) < 2:
                     continue
                 for claim, score in index.match_window(window, threshold):
-                    if debunked_nearby(text, spans, i, head):
-                        continue
                     ident = claim.pk if claim.pk is not None else claim.text
                     if ident not in best or score > best[ident][1].score:
                         start, end = spans[i][0], spans[i + width - 1][1]

@@ -68,7 +68,82 @@ GAMBLING_TOKENS = frozenset("slot toto bet qq poker domino hoki rtp 4d scatter".
 BRAND = re.compile(r"^[a-z]{3,}(?:88|77|99|777|4d|303|138|168|234|365|808|888)$")
 CHEAP_TLDS = frozenset(
     "xyz top site online vip win bet club live fun icu lol pro store shop cc bid casino "
-    "games game world today link click".split()
+    "games game world today link click buzz rest monster cyou sbs cfd quest cam tk ml ga cf "
+    "gq work fit space website digital".split()
+)
+# Hosting anyone can put a page on in minutes, under the host's name.
+FREE_HOSTS = (
+    "blogspot.com",
+    "wordpress.com",
+    "weebly.com",
+    "wixsite.com",
+    "000webhostapp.com",
+    "github.io",
+    "netlify.app",
+    "vercel.app",
+    "web.app",
+    "firebaseapp.com",
+    "glitch.me",
+    "pages.dev",
+    "herokuapp.com",
+    "site123.me",
+    "carrd.co",
+    "my.id",
+    "biz.id",
+)
+# Official suffixes and sites that are not under .go.id.
+OFFICIAL_SUFFIXES = (".go.id", ".desa.id", ".ac.id", ".sch.id", ".mil.id", ".polri.go.id")
+OFFICIAL_OTHER = (
+    "bri.co.id",
+    "bni.co.id",
+    "bankmandiri.co.id",
+    "bca.co.id",
+    "btn.co.id",
+    "pln.co.id",
+    "posindonesia.co.id",
+    "bi.go.id",
+    "kemkes.go.id",
+)
+# Names of offices, programmes and banks that impostors put in an address.
+OFFICE_WORDS = (
+    "dukcapil",
+    "capil",
+    "dinkes",
+    "dinsos",
+    "disdik",
+    "disperta",
+    "dinkop",
+    "dinas",
+    "kemensos",
+    "kemenkes",
+    "kemendagri",
+    "kemenag",
+    "kemnaker",
+    "kemdikbud",
+    "kominfo",
+    "komdigi",
+    "bpjs",
+    "pemkab",
+    "pemkot",
+    "pemprov",
+    "pemda",
+    "pemdes",
+    "bansos",
+    "prakerja",
+    "samsat",
+    "korlantas",
+    "polri",
+    "pajak",
+    "atrbpn",
+    "sertifikat",
+    "kartutani",
+    "subsidi",
+    "bantuan",
+    "cpns",
+    "kependudukan",
+)
+OFFICE_TOKENS = frozenset(
+    "bri bni bca btn pln bpn bkn blt pkh ktp ikd ptsl bpum pbi jkn kip".split()
 )
 BARE_URL = re.compile(
     r"(?:\bhttps?://|\bwww\.)[^\s<>\"'()\[\]{}]+|"
@@ -131,8 +206,108 @@ def government_lookalike(raw_host, host):
             if len(official_name) >= 5 and _distance_one(name, official_name):
                 return _("the address is one letter away from %(domain)s") % {"domain": official}
         return ""
-    if re.search(r"(?:^|[.-])gov?[-.]?id(?:[.-]|$)", host) or host.endswith(".gov.id"):
+    if (
+        re.search(r"(?:^|[.-])(?:gov?|g0v?)[-.]?id(?:[.-]|$)", host)
+        or host.endswith(".gov.id")
+        or ".go.id." in host
+    ):
         return _("real government addresses end in .go.id")
+    return ""
+
+
+def registrable(host):
+    """Return the name a site owner registers: klatenkab.go.id, example.com."""
+    labels = host.removeprefix("www.").split(".")
+    size = (
+        3
+        if len(labels) >= 3
+        and labels[-2] in ("go", "co", "or", "ac", "web", "my", "sch", "desa", "mil", "net", "biz")
+        else 2
+    )
+    return ".".join(labels[-size:])
+
+
+def is_official(host):
+    host = host.removeprefix("www.")
+    return host.endswith(OFFICIAL_SUFFIXES) or any(
+        host == d or host.endswith("." + d) for d in (*official_domains(), *OFFICIAL_OTHER)
+    )
+
+
+def free_host(host):
+    return next((h for h in FREE_HOSTS if host == h or host.endswith("." + h)), "")
+
+
+def office_named(host, path=""):
+    """Return the office or programme an address names, or ''."""
+    lowered = f"{host}/{path}".lower()
+    for word in OFFICE_WORDS:
+        if word in lowered:
+            return word
+    return next(iter(sorted(OFFICE_TOKENS & _url_tokens(host, path))), "")
+
+
+def impersonation(host, path):
+    """Say why an address on a cheap, free or short domain poses as an office, or return ''."""
+    if is_official(host):
+        return ""
+    office = office_named(host, path)
+    if not office:
+        return ""
+    cheap = host.rsplit(".", 1)[-1] in CHEAP_TLDS
+    hosted = free_host(host)
+    if cheap or hosted or host.removeprefix("www.") in SHORTENERS:
+        return _(
+            "the address names an office or programme (%(office)s) but sits on %(domain)s, "
+            "which anyone can register in minutes; official sites end in .go.id"
+        ) % {"office": office, "domain": hosted or "." + host.rsplit(".", 1)[-1]}
+    return ""
+
+
+CREDENTIALS = re.compile(
+    r"\b(?:NIK|nomor\s+(?:KK|rekening|kartu|induk)|no\.?\s*(?:KK|rek)|kartu\s+keluarga|KTP|"
+    r"(?:kode\s+)?OTP|kode\s+(?:verifikasi|rahasia|aktivasi)|PIN|kata\s+sandi|password|CVV|"
+    r"nama\s+ibu\s+kandung|foto\s+selfie)\b",
+    re.I,
+)
+
+
+def asks_for_credentials(text):
+    """Say whether a text asks for ID numbers, one-time codes, PINs or passwords."""
+    return bool(CREDENTIALS.search(text or ""))
+
+
+def credential_bait(url):
+    """Say why a link to collect ID numbers or codes is not an office's own, or return ''."""
+    split = split_url(url)
+    if not split or split[0] == "special":
+        return ""
+    _scheme, _raw, host, path = split
+    if is_official(host):
+        return ""
+    office = office_named(host, path)
+    if office:
+        return _(
+            "the post asks for ID numbers, codes or PINs through an address that names an "
+            "office or programme (%(office)s) but is not an official site"
+        ) % {"office": office}
+    return ""
+
+
+def shown_domain_mismatch(text, url):
+    """Say why a link's text shows one site while it leads to another, or return ''."""
+    target = split_url(url)
+    if not target or target[0] == "special" or not text:
+        return ""
+    for _start, _end, shown_url in find_urls(text):
+        shown = split_url(shown_url)
+        if not shown or shown[0] == "special":
+            continue
+        if registrable(shown[2]) != registrable(target[2]):
+            return _("the link shows %(shown)s but leads to %(host)s") % {
+                "shown": shown[2].removeprefix("www."),
+                "host": target[2],
+            }
     return ""
 
 
@@ -145,10 +320,20 @@ def _url_tokens(host, path):
     return tokens
 
 
+NEWS_PATH = re.compile(
+    r"berita|news|artikel|siaran-?pers|pemberantasan|berantas|bahaya|stop|lawan|cegah|"
+    r"sosialisasi|tangkap|ringkus|blokir",
+    re.I,
+)
+
+
 def gambling_site(host, path):
     """Say whether a link's address points at online gambling."""
     labels = host.split(".")
     lowered = f"{host}/{path}".lower()
+    if is_official(host) and NEWS_PATH.search(path):
+        # A news page about gambling on an official site ("/berita/berantas-judi-online").
+        return False
     if any(word in lowered for word in GAMBLING_WORDS):
         return True
     if GAMBLING_TOKENS & _url_tokens(host, "") and not host.endswith(".go.id"):
@@ -184,6 +369,9 @@ def link_problems(url):
     lookalike = government_lookalike(raw_host, host)
     if lookalike:
         problems.append(("suspicious", lookalike))
+    posing = impersonation(host, path)
+    if posing:
+        problems.append(("suspicious", posing))
     extension = path.rsplit(".", 1)[-1].lower() if "." in path.rsplit("/", 1)[-1] else ""
     secure = scheme == "https"
     if extension in EXECUTABLE_EXTENSIONS and not (secure and host.endswith(".go.id")):

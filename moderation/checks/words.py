@@ -4,7 +4,12 @@ Matching is on normalised tokens: lower case, repeated letters collapsed (gooblo
 signs read as letters (g0bl0k, b@ngsat), spelled-out words joined (a.n.j.i.n.g), an asterisk
 read as any one letter (anj*ng), and particles or possessives dropped (goblokmu). A term is
 not reported when one of its harmless context words stands near it (anjing peliharaan), or when
-its rule needs a context word and none is near (slot + gacor).
+its rule needs a context word and none is near (slot + gacor). A term is not reported either
+in a text about a harmless topic (rabies, ASF, a police raid on gambling) unless it is aimed
+at someone: "dasar anjing", "kamu babi", or, for gambling, a call to sign up or deposit.
+
+The kinds ``group``, ``hostile``, ``likened`` and ``tolerance`` are not matched here: they are
+the lexicon of the SARA hostility check (``sara.py``).
 """
 
 import re
@@ -21,7 +26,25 @@ QUOTES = "\"'“”‘’«»„`"
 # Stems that show a word is being talked about rather than hurled: "dipanggil 'bodoh'",
 # "julukan 'kampret'", "kata-kata kasar seperti 'goblok'". Only applies to quoted terms.
 MENTION_MARKERS = frozenset(
-    "panggil sebut katai ejek juluk rundung bully bullying hina umpat maki kasar".split()
+    "panggil sebut katai ejek juluk rundung bully bullying hina umpat maki kasar kata istilah "
+    "candaan".split()
+)
+
+
+# Words before an insult that aim it at a person, even in a text about animals.
+ADDRESS_MARKERS = frozenset(
+    "kau kamu lu lo loe elu elo gue kalian sia kowe koe ente antum dasar memang emang kayak "
+    "kaya kek macam ibarat cangkemmu".split()
+)
+ADDRESS_AFTER = frozenset("lu lo loe elu elo kau kamu kalian sia kowe koe ente".split())
+# Words that make gambling words an invitation rather than news about gambling, unless the
+# sentence only names the words ("spanduk bertuliskan slot gacor", "istilah maxwin").
+CALL_TO_ACTION = frozenset(
+    "daftar daftarkan gabung join klik buruan japri inbox dm kunjungi mampir depo deposit wd "
+    "withdraw referral".split()
+)
+NAMING_MARKERS = frozenset(
+    "istilah kata tulisan bertuliskan judul berjudul sebutan julukan memuat misalnya".split()
 )
 
 
@@ -29,6 +52,13 @@ class MatchKind(models.TextChoices):
     WORD = "word", _("Whole word or phrase")
     PREFIX = "prefix", _("Word beginning")
     PATTERN = "pattern", _("Regular expression")
+    GROUP = "group", _("SARA: a group of people")
+    HOSTILE = "hostile", _("SARA: exclusion, violence or boycott")
+    LIKENED = "likened", _("SARA: likened to animals, vermin or disease")
+    TOLERANCE = "tolerance", _("SARA: tolerance context")
+
+
+SARA_KINDS = frozenset({MatchKind.GROUP, MatchKind.HOSTILE, MatchKind.LIKENED, MatchKind.TOLERANCE})
 
 
 def _phrase_stems(phrase):
@@ -46,9 +76,11 @@ class WordRuleSpec:
     required_context: tuple = ()
     notes: str = ""
     pk: int | None = None
+    topic_context: tuple = ()
     term_keys: tuple = field(init=False, compare=False)
     harmless: tuple = field(init=False, compare=False)
     required: tuple = field(init=False, compare=False)
+    topics: tuple = field(init=False, compare=False)
     pattern: re.Pattern | None = field(init=False, compare=False)
 
     def __post_init__(self):
@@ -57,6 +89,7 @@ class WordRuleSpec:
         set_(self, "term_keys", keys)
         set_(self, "harmless", tuple(s for s in map(_phrase_stems, self.harmless_context) if s))
         set_(self, "required", tuple(s for s in map(_phrase_stems, self.required_context) if s))
+        set_(self, "topics", tuple(s for s in map(_phrase_stems, self.topic_context) if s))
         set_(
             self,
             "pattern",
@@ -81,6 +114,8 @@ class WordMatcher:
         self.prefixes = []
         self.patterns = []
         for rule in rules:
+            if rule.match in SARA_KINDS:
+                continue
             if rule.match == MatchKind.PATTERN:
                 self.patterns.append(rule)
             elif not rule.term_keys:
@@ -95,7 +130,8 @@ class WordMatcher:
     def __bool__(self):
         return bool(self.single or self.phrases or self.prefixes or self.patterns)
 
-    def find(self, text):
+    def find(self, text, topic=frozenset()):
+        """Return the matches in ``text``; ``topic`` holds the words of the whole post."""
         if not text or not self:
             return []
         tokens = tokenize(text)
@@ -124,6 +160,8 @@ class WordMatcher:
             if (rule.code, start) in seen:
                 continue
             if not self._context_allows(rule, tokens, stems, i, j, text, start, end, spans):
+                continue
+            if rule.topics and _about(topic, rule.topics) and not _aimed(rule, tokens, i, j, spans):
                 continue
             seen.add((rule.code, start))
             sentence = next((s for s in spans if s[0] <= start < s[1]), (start, end))
@@ -170,7 +208,9 @@ class WordMatcher:
                 if stems[k] is None:
                     stems[k] = (stem(tokens[k].lower), tokens[k].lower)
             before, after = stems[lo:i], stems[j + 1 : hi]
-            if any(_contains(before, p) or _contains(after, p) for p in rule.harmless):
+            if any(_contains(before, p) or _contains(after, p) for p in rule.harmless) and not (
+                rule.code != "gambling" and _aimed(rule, tokens, i, j, spans)
+            ):
                 return False
             if rule.required and not any(
                 _contains(before, p) or _contains(after, p) for p in rule.required
@@ -179,6 +219,34 @@ class WordMatcher:
         if rule.code != "gambling" and _is_quoted_mention(text, start, end, spans):
             return False
         return True
+
+
+def topic_words(texts):
+    """Return the words and stems of a whole post, to test rules' harmless topics against."""
+    words = set()
+    for text in texts:
+        for token in tokenize(text or ""):
+            words.add(token.lower)
+            words.add(stem(token.lower))
+    return frozenset(words)
+
+
+def _about(topic, phrases):
+    return any(all(s in topic or w in topic for s, w in phrase) for phrase in phrases)
+
+
+def _aimed(rule, tokens, i, j, spans):
+    """Say whether a term is aimed at someone (insults) or an invitation (gambling)."""
+    if rule.code == "gambling":
+        s_start, s_end = next(
+            (s for s in spans if s[0] <= tokens[i].start < s[1]), (0, tokens[-1].end)
+        )
+        if any(t.lower in NAMING_MARKERS for t in tokens if s_start <= t.start < s_end):
+            return False
+        return any(t.lower in CALL_TO_ACTION for t in tokens)
+    before = {t.lower for t in tokens[max(0, i - 3) : i]}
+    after = {t.lower for t in tokens[j + 1 : j + 2]}
+    return bool(before & ADDRESS_MARKERS or after & ADDRESS_AFTER)
 
 
 def _token_keys(token):

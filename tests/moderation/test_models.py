@@ -56,7 +56,7 @@ def test_a_new_harmless_context_takes_effect():
     assert run_checks(post, rules=Rules.from_database(), codes={"profanity"}) == []
     post = post_input_from_text("Kabar", "Lomba anjing pudel digelar di alun-alun.")
     assert run_checks(post, rules=Rules.from_database(), codes={"profanity"})
-    rule = WordRule.objects.get(term="anjing")
+    rule = WordRule.objects.get(term="anjing", code="profanity")
     rule.harmless_context += "\nlomba"
     rule.save()
     assert run_checks(post, rules=Rules.from_database(), codes={"profanity"}) == []

@@ -37,7 +37,13 @@ Reference set: the file's "published" lines, plus the database's live posts only
 --site-posts; the file's "known_hoax" lines in addition to the database's active debunked
 claims (--file-claims-only leaves those out). Word lists and check policies always come from
 the database. The command never writes to the database. Malformed lines are all reported
-with their line numbers and nothing is checked; the exit status is then non-zero."""
+with their line numbers and nothing is checked; the exit status is then non-zero.
+
+--score: a "post" line may carry "expected": [codes], the flags it should raise ([] for a
+clean post). Instead of one line per post, print precision and recall per code over the
+labelled posts and the share of clean posts flagged; "too_short" and "missing_alt_text" are
+left out of the score (--errors also lists each post whose flags differ from its labels)."""
+SCORE_IGNORED = frozenset({"too_short", "missing_alt_text"})
 
 
 class Command(BaseCommand):
@@ -60,6 +66,16 @@ class Command(BaseCommand):
             "--file-claims-only",
             action="store_true",
             help="Use only the file's known_hoax lines, not the database's.",
+        )
+        parser.add_argument(
+            "--score",
+            action="store_true",
+            help='Score the flags against each post\'s "expected" codes instead of printing them.',
+        )
+        parser.add_argument(
+            "--errors",
+            action="store_true",
+            help="With --score: also list the posts whose flags differ from their labels.",
         )
         parser.add_argument(
             "--language", default=None, help="Language of the messages (default: the site's, 'id')."
@@ -178,6 +194,10 @@ class Command(BaseCommand):
                 claims.append(
                     ClaimSpec(
                         text=" ".join(filter(None, [record.get("title"), wording])),
+                        # The headline alone is how a claim travels; the body adds detail.
+                        variants=tuple(v for v in (record.get("title"), wording) if v)
+                        if record.get("title") and wording
+                        else (),
                         correction=record.get("correction") or "",
                         source_url=record.get("source") or "",
                         pk=record.get("id", f"line-{number}"),
@@ -186,19 +206,11 @@ class Command(BaseCommand):
         reference = self.reference(options, published, claims)
         rules = Rules.from_database()
         categories = self.categories(records)
-        for _number, record in records:
-            if record["kind"] != "post":
-                continue
-            category = record.get("category") or ""
-            post = post_input_from_text(
-                record.get("title") or "",
-                record.get("body") or "",
-                summary=record.get("summary") or "",
-                sources=record.get("sources") or [],
-                category_slug=category,
-                needs_source=bool(record.get("needs_source", categories.get(category, False))),
-            )
-            flags = run_checks(post, reference=reference, rules=rules)
+        results = self.check_posts(records, reference, rules, categories)
+        if options["score"]:
+            self.write_score(results, options["errors"])
+            return
+        for record, flags in results:
             self.stdout.write(
                 json.dumps(
                     {
@@ -217,6 +229,56 @@ class Command(BaseCommand):
                     ensure_ascii=False,
                 )
             )
+
+    def check_posts(self, records, reference, rules, categories):
+        for _number, record in records:
+            if record["kind"] != "post":
+                continue
+            category = record.get("category") or ""
+            post = post_input_from_text(
+                record.get("title") or "",
+                record.get("body") or "",
+                summary=record.get("summary") or "",
+                sources=record.get("sources") or [],
+                category_slug=category,
+                needs_source=bool(record.get("needs_source", categories.get(category, False))),
+            )
+            yield record, run_checks(post, reference=reference, rules=rules)
+
+    def write_score(self, results, errors):
+        labelled = [
+            (record, flags) for record, flags in results if isinstance(record.get("expected"), list)
+        ]
+        if not labelled:
+            raise CommandError('No "post" line carries an "expected" list of codes to score.')
+        scored = [
+            (
+                record["id"],
+                set(map(str, record["expected"])) - SCORE_IGNORED,
+                {str(f.code) for f in flags} - SCORE_IGNORED,
+            )
+            for record, flags in labelled
+        ]
+        score = score_flags([(expected, found) for _id, expected, found in scored])
+        self.stdout.write(
+            f"{'code':<16} {'posts':>5} {'TP':>4} {'FP':>4} {'FN':>4} "
+            f"{'precision':>9} {'recall':>6}"
+        )
+        for code, row in score["codes"].items():
+            self.stdout.write(
+                f"{code:<16} {row['posts']:>5} {row['tp']:>4} {row['fp']:>4} {row['fn']:>4} "
+                f"{_ratio(row['precision']):>9} {_ratio(row['recall']):>6}"
+            )
+        if errors:
+            for ident, expected, found in scored:
+                if expected != found:
+                    missed = ", ".join(sorted(expected - found)) or "-"
+                    extra = ", ".join(sorted(found - expected)) or "-"
+                    self.stdout.write(f"{ident}: missed {missed}; extra {extra}")
+        self.stdout.write(
+            f"clean posts flagged: {score['clean_flagged']} of {score['clean']} "
+            f"({_ratio(score['clean_flagged_share'])}); {len(scored)} labelled posts"
+        )
 
     def reference(self, options, published, claims):
         from moderation.checks.pages import published_posts_from_database
@@ -294,6 +356,40 @@ class Command(BaseCommand):
             f"median of {len(runs)} runs: {statistics.median(runs):.3f} s\n"
             f"flags raised: {len(flags)}"
         )
+
+
+def score_flags(pairs):
+    """Return precision and recall per code, and the share of clean posts flagged.
+
+    ``pairs`` holds (expected codes, raised codes) per post. A ratio with nothing to count
+    (no flag raised, no post labelled) is None rather than a flattering 1.
+    """
+    codes = sorted({code for expected, found in pairs for code in expected | found})
+    rows = {}
+    for code in codes:
+        tp = sum(1 for expected, found in pairs if code in expected and code in found)
+        fp = sum(1 for expected, found in pairs if code not in expected and code in found)
+        fn = sum(1 for expected, found in pairs if code in expected and code not in found)
+        rows[code] = {
+            "posts": tp + fn,
+            "tp": tp,
+            "fp": fp,
+            "fn": fn,
+            "precision": tp / (tp + fp) if tp + fp else None,
+            "recall": tp / (tp + fn) if tp + fn else None,
+        }
+    clean = [found for expected, found in pairs if not expected]
+    flagged = sum(1 for found in clean if found)
+    return {
+        "codes": rows,
+        "clean": len(clean),
+        "clean_flagged": flagged,
+        "clean_flagged_share": flagged / len(clean) if clean else None,
+    }
+
+
+def _ratio(value):
+    return "-" if value is None else f"{value:.2f}"
 
 
 def _word_source(rng, vocabulary):

@@ -61,3 +61,16 @@ def test_a_category_that_needs_a_source_is_flagged_without_any_claim(codes_for):
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harga tiket masuk Rp 25 ribu untuk dewasa.",
+        "Cukup deposit 10 ribu dapat bonus 100%.",
+        "Diskon 66% untuk semua menu akhir pekan ini.",
+        "Peserta wajib membeli kartu baru, harganya 75 ribu.",
+    ],
+)
+def test_prices_fees_and_offers_are_not_statistics(text, codes_for):
+    assert codes_for(text + LONG_ENOUGH, only="missing_source") == []

@@ -109,3 +109,52 @@ def test_the_threshold_is_respected():
     text = [("body", "Ada pemadaman listrik di Jawa bagian selatan.")]
     assert find_claims(text, index, threshold=0.5)
     assert not find_claims(text, index, threshold=0.95)
+
+
+ECTP = ClaimSpec(
+    "Perekaman e-KTP dihentikan permanen karena blangko habis, warga tidak bisa mengurus bansos.",
+    pk="ektp",
+)
+POLIO = ClaimSpec("Vaksin polio tetes di posyandu mengandung enzim babi dan membuat anak lumpuh.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Spellings: blanko/blangko, KTP-el/e-KTP/KTP elektronik.
+        "Blanko KTP-el sudah habis, perekaman KTP elektronik ditutup untuk selamanya. Yang "
+        "belum rekam tidak akan dapat bansos.",
+        # Javanese, word order changed.
+        "Jare petugas, mulai sesuk ora ana perekaman e-KTP maneh amarga blangko wis entek, "
+        "sing durung rekam ora iso ngurus bansos.",
+        # The spreader's own denial does not make it a fact-check.
+        "Perekaman e-KTP dihentikan karena blangko habis, yang belum rekam tidak dapat "
+        "bansos. Ini bukan hoaks!",
+    ],
+)
+def test_paraphrases_across_spellings_and_javanese_match(text):
+    assert find_claims([("body", text)], ClaimIndex([ECTP, POLIO]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Disdukcapil memastikan kabar perekaman e-KTP dihentikan karena blangko habis tidak "
+        "benar. Perekaman tetap dibuka setiap hari kerja.",
+        "Cek fakta: blangko KTP-el habis dan perekaman ditutup? Keliru.",
+        # A named source denies it, the claim retold sentences later.
+        "Kepala Dinas membantah pesan berantai itu. Pesan tersebut menyebut perekaman KTP "
+        "elektronik dihentikan karena blangko habis sehingga warga tidak bisa mengurus bansos.",
+    ],
+)
+def test_posts_refuting_the_claim_do_not_match(text):
+    assert not find_claims([("body", text)], ClaimIndex([ECTP, POLIO]))
+
+
+def test_shared_topic_words_alone_do_not_match():
+    text = "Posyandu mengadakan imunisasi polio tetes untuk anak balita minggu depan."
+    assert not find_claims([("body", text)], ClaimIndex([ECTP, POLIO]))
+
+
+def test_javanese_function_words_are_not_claim_words():
+    assert terms("Iki kabar sing wis nyebar karo kuwi") == ["nyebar"]

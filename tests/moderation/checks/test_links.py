@@ -156,3 +156,67 @@ def test_link_flags_point_at_the_address(seeded_rules):
     assert flag.excerpt == "bit.ly/bansos3jt"
     assert post.body[0].text[flag.start : flag.end] == "bit.ly/bansos3jt"
     assert "pemendek tautan" in flag.message
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://disdukcapil-klaten.xyz/update",
+        "kemensos-bansos.online/cek",
+        "https://pkh-kemensos.blogspot.com",
+        "https://rekrutmen-pemkab-bogor.netlify.app",
+        "https://dinkes-kabupaten.my.id/jkn",
+        "http://disperta-jatim.g0.id/kartutani",
+        "http://korlantas-polri.goid.site/sim",
+        "https://bit.ly/vaksin-dinkes-jateng",
+    ],
+)
+def test_offices_on_cheap_free_or_lookalike_domains_are_suspicious(url):
+    assert kinds(url) == ["suspicious"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://disdukcapil.klatenkab.go.id/layanan",
+        "https://panggungharjo.desa.id/layanan",
+        "https://cekbansos.kemensos.go.id",
+        "https://www.bri.co.id/",
+        "https://batik-klaten.store/produk",
+        "https://www.komdigi.go.id/berita/pemberantasan-judi-online",
+    ],
+)
+def test_official_and_ordinary_shop_domains_are_clean(url):
+    assert kinds(url) == []
+
+
+def test_link_text_showing_another_site_is_flagged():
+    from moderation.checks.links import shown_domain_mismatch
+
+    assert shown_domain_mismatch("disdukcapil.klatenkab.go.id", "http://dukcapil-klaten.site/")
+    assert not shown_domain_mismatch("lapor.slemankab.go.id", "https://lapor.slemankab.go.id/a")
+    assert not shown_domain_mismatch("www.lapor.go.id", "https://lapor.go.id")
+    assert not shown_domain_mismatch("Baca selengkapnya", "https://example.com/")
+
+
+@pytest.mark.parametrize(
+    ("body", "codes"),
+    [
+        (
+            'Perbarui data di <a href="https://dinsos-pemkab.com/data">dinsos.karanganyarkab.go.id'
+            "</a>, isi NIK dan KK.",
+            ["suspicious_link"],
+        ),
+        # Asking for NIK and OTP through an unofficial address that names an office.
+        (
+            "Klaim bantuan di https://dinsos-bantuan.com/klaim, masukkan NIK dan kode OTP.",
+            ["suspicious_link"],
+        ),
+        # The same office address without asking for anything: a plain link.
+        ("Berita lengkap ada di https://dinsos-bantuan.com/berita tentang penyaluran.", []),
+        # An official site asking for a NIK is the office's own form.
+        ("Cek status di https://cekbansos.kemensos.go.id dengan NIK Anda.", []),
+    ],
+)
+def test_credential_requests_through_office_lookalikes_are_flagged(body, codes, codes_for):
+    assert codes_for(body, only="suspicious_link") == codes

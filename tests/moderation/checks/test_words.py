@@ -191,3 +191,58 @@ def test_one_flag_per_sentence_names_every_term(codes_for, seeded_rules):
     flags = run_checks(post, rules=seeded_rules, codes={"gambling"})
     assert len(flags) == 1
     assert "maxwin" in flags[0].message and "hoki88" in flags[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vaksinasi rabies gratis: bawa anjing dan kucing peliharaan ke balai desa. Petugas "
+        "kesehatan hewan juga memeriksa anjing yang pernah menggigit warga.",
+        "Kasus ASF ditemukan di Tabanan. Babi yang mati mendadak jangan dibuang ke sungai.",
+        "Warga berburu babi hutan yang merusak ladang dengan membawa anjing pemburu.",
+        "Semua sekolah tetap buka walau ada kasus cacar monyet di kota tetangga.",
+    ],
+)
+def test_animal_words_in_animal_health_posts_are_not_insults(text, codes_for):
+    assert codes_for(text, only="profanity") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tadi ada vaksinasi rabies anjing di balai desa. Petugasnya kayak babi, kerja tidak becus.",
+        "Kasus rabies naik lagi. Dasar anjing kau, ditegur malah marah.",
+    ],
+)
+def test_animal_words_aimed_at_people_are_insults_even_in_animal_posts(text, codes_for):
+    assert codes_for(text, only="profanity") == ["profanity"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Satreskrim menangkap pengelola rekening judi online. Tersangka dijerat pasal "
+        "perjudian, dan polisi meminta warga tidak meminjamkan rekening untuk togel.",
+        "Satpol PP menurunkan spanduk bertuliskan slot gacor dan bonus new member, lalu "
+        "meminta warga melapor.",
+        "Orang tua perlu tahu istilah gacor dan maxwin yang dipakai anak yang kecanduan.",
+    ],
+)
+def test_news_about_gambling_is_not_promotion(text, codes_for):
+    assert codes_for(text, only="gambling") == []
+
+
+def test_gambling_invitation_is_flagged_even_when_it_mentions_blocking(codes_for):
+    text = (
+        "Main di server akun pro Thailand dijamin gampang menang. Daftar lewat link alternatif "
+        "terbaru karena link lama kena blokir."
+    )
+    assert codes_for(text, only="gambling") == ["gambling"]
+
+
+def test_topic_context_needs_the_topic_word_somewhere_in_the_post():
+    rule = WordRuleSpec("babi", "profanity", topic_context=("asf",))
+    matcher = WordMatcher([rule])
+    text = "Pedagang itu babi semua."
+    assert matcher.find(text)
+    assert not matcher.find(text.replace("itu", "pasar"), topic=frozenset({"asf"}))
