@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "crossposting",
     "pagecache",
     "benchdata",
+    "complaints",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
