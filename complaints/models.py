@@ -153,7 +153,7 @@ def new_reference():
     return f"ADU-{today:%y%m%d}-{secrets.token_hex(2).upper()}"
 
 
-class Complaint(index.Indexed, models.Model):
+class Complaint(models.Model):
     """One resident's complaint, question, aspiration or hoax report, from any channel."""
 
     reference = models.CharField(_("reference"), max_length=64, unique=True)
@@ -254,12 +254,6 @@ class Complaint(index.Indexed, models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ComplaintQuerySet.as_manager()
-
-    search_fields = [
-        index.SearchField("subject"),
-        index.SearchField("public_question"),
-        index.FilterField("published_at"),
-    ]
 
     class Meta:
         ordering = ["-received_at"]

@@ -107,5 +107,6 @@ class PublicSitemap(Sitemap):
         return publicly_listed(super().items())
 
 
-def sitemap(request):
-    return wagtail_sitemap(request, sitemaps={"wagtail": PublicSitemap})
+def sitemap(request, extra=None):
+    """Wagtail's pages, plus the other apps' sitemaps passed in by the root URLconf."""
+    return wagtail_sitemap(request, sitemaps={"wagtail": PublicSitemap, **(extra or {})})
