@@ -6,6 +6,7 @@ from django.urls import reverse
 from complaints import permissions
 from complaints.models import Complaint, ContactView
 
+
 def denied(response):
     """Wagtail's admin answers a permission error with a redirect to the dashboard."""
     if response.status_code == 302:
