@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from kim.models import Region, RegionLevel
+from kim.models import GroupPage, Region, RegionLevel
 
 from .models import Agency, Channel, Complaint, Kind, LaporStatus
 
@@ -164,3 +164,24 @@ class PublishForm(forms.Form):
         required=False,
         help_text=_("Personal data is masked and insults are left out on publication."),
     )
+
+
+VERDICTS = [
+    ("Hoaks", _("Hoax")),
+    ("Salah", _("False")),
+    ("Menyesatkan", _("Misleading")),
+    ("Sebagian benar", _("Partly true")),
+]
+
+
+class FactCheckForm(forms.Form):
+    group_page = forms.ModelChoiceField(
+        label=_("Publish under the group"), queryset=GroupPage.objects.none()
+    )
+    title = forms.CharField(label=_("Title of the cek-fakta post"), max_length=255)
+    verdict = forms.ChoiceField(label=_("Verdict"), choices=VERDICTS)
+    correction = forms.CharField(label=_("The facts"), widget=forms.Textarea(attrs={"rows": 5}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["group_page"].queryset = GroupPage.objects.live().order_by("title")

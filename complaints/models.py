@@ -135,13 +135,16 @@ class ComplaintQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """The complaints a user may open: triage all, officers their agency's, admins theirs."""
-        from .permissions import is_triage
+        from .permissions import can_approve_public, is_triage
 
         if not user.is_authenticated:
             return self.none()
         if is_triage(user):
             return self
-        return self.filter(Q(agency__officers=user) | Q(logged_by=user)).distinct()
+        visible = Q(agency__officers=user) | Q(logged_by=user)
+        if can_approve_public(user):
+            visible |= Q(first_response_at__isnull=False) | Q(kind=Kind.HOAX_REPORT)
+        return self.filter(visible).distinct()
 
     def published(self):
         return self.filter(published_at__isnull=False)
@@ -243,6 +246,15 @@ class Complaint(models.Model):
     fact_check_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("fact-check post"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    fact_check_verdict = models.CharField(_("fact-check verdict"), max_length=60, blank=True)
+    debunked_claim = models.ForeignKey(
+        "moderation.DebunkedClaim",
+        verbose_name=_("debunked claim"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

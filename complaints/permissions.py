@@ -25,7 +25,13 @@ def can_view(user, complaint):
         is_triage(user)
         or is_officer_of(user, complaint.agency)
         or (complaint.logged_by_id is not None and complaint.logged_by_id == user.pk)
+        or (can_approve_public(user) and editor_may_see(complaint))
     )
+
+
+def editor_may_see(complaint):
+    """Editors approve answers for publication and check hoax reports: only those."""
+    return complaint.first_response_at is not None or complaint.kind == "laporan_hoaks"
 
 
 def can_view_contact(user, complaint):

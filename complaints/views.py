@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from . import forms, permissions, services
 from .charts import bar_chart
+from .factcheck import fact_check_create
 from .models import Agency, Channel, Complaint, Kind, Status
 from .precheck import complaint_flags
 from .replies import channel_reply
@@ -48,6 +49,7 @@ SCOPES = {
     "desk": _("Agency desk"),
     "mine": _("Logged by me"),
     "all": _("All complaints"),
+    "approve": _("Answers to publish"),
 }
 
 
@@ -63,6 +65,10 @@ def complaint_list(request, scope):
         queryset = queryset.for_agency_officer(user)
     elif scope == "mine":
         queryset = queryset.filter(logged_by=user)
+    elif scope == "approve":
+        if not permissions.can_approve_public(user):
+            raise PermissionDenied
+        queryset = queryset.filter(first_response_at__isnull=False, published_at__isnull=True)
     else:
         raise Http404
     status = request.GET.get("status")
@@ -143,6 +149,11 @@ def detail(request, pk, contact=None, bound=None):
             answer_form=bound.get("answer") or forms.AnswerForm(),
             send_back_form=bound.get("send_back") or forms.SendBackForm(),
         )
+    if context["can_publish"] and complaint.kind == Kind.HOAX_REPORT:
+        if not complaint.fact_check_page_id:
+            context["fact_check_form"] = bound.get("fact_check") or forms.FactCheckForm(
+                initial={"title": _("[HOAX] %(subject)s") % {"subject": complaint.subject}}
+            )
     if context["can_publish"]:
         context["publish_form"] = bound.get("publish") or forms.PublishForm(
             initial={"question": complaint.public_question or complaint.text}
@@ -212,6 +223,10 @@ ACTIONS = {
     "publish": (
         forms.PublishForm,
         lambda c, u, d: services.public_answer_publish(complaint=c, user=u, question=d["question"]),
+    ),
+    "fact_check": (
+        forms.FactCheckForm,
+        lambda c, u, d: fact_check_create(complaint=c, user=u, **d),
     ),
     "withdraw": (
         None,

@@ -6,6 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import permissions, views
+from .factcheck import claim_review_json_ld
 from .models import Agency, NonWorkingDay
 from .panels import PostBackPanel
 
@@ -16,6 +17,12 @@ def register_admin_urls():
         path("aduan/", views.intake, name="complaints_intake"),
         path("aduan/triase/", views.complaint_list, {"scope": "triage"}, name="complaints_triage"),
         path("aduan/semua/", views.complaint_list, {"scope": "all"}, name="complaints_all"),
+        path(
+            "aduan/terbitkan/",
+            views.complaint_list,
+            {"scope": "approve"},
+            name="complaints_approve",
+        ),
         path("aduan/opd/", views.complaint_list, {"scope": "desk"}, name="complaints_desk"),
         path("aduan/saya/", views.complaint_list, {"scope": "mine"}, name="complaints_mine"),
         path("aduan/<int:pk>/", views.detail, name="complaints_detail"),
@@ -63,12 +70,19 @@ def register_complaints_menu():
                 order=130, test=permissions.is_triage),
         ShownIf(_("Agency desk"), reverse("complaints_desk"), icon_name="folder-open-inverse",
                 order=140, test=_is_officer),
+        ShownIf(_("Answers to publish"), reverse("complaints_approve"), icon_name="globe",
+                order=145, test=permissions.can_approve_public),
         ShownIf(_("Hoax reports to check"), reverse("complaints_fact_checks"),
                 icon_name="warning", order=150, test=permissions.can_approve_public),
         ShownIf(_("Complaint reports"), reverse("complaints_reports"), icon_name="doc-full",
                 order=160, test=permissions.can_see_reports),
     ]  # fmt: skip
     return ComplaintsMenuItem(_("Aduan"), Menu(items=items), icon_name="mail", order=215)
+
+
+@hooks.register("kim_post_structured_data")
+def claim_review(page):
+    return claim_review_json_ld(page)
 
 
 @hooks.register("construct_homepage_panels")
