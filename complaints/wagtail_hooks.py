@@ -77,7 +77,7 @@ def register_complaints_menu():
         ShownIf(_("Complaint reports"), reverse("complaints_reports"), icon_name="doc-full",
                 order=160, test=permissions.can_see_reports),
     ]  # fmt: skip
-    return ComplaintsMenuItem(_("Aduan"), Menu(items=items), icon_name="mail", order=215)
+    return ComplaintsMenuItem(_("Complaints"), Menu(items=items), icon_name="mail", order=215)
 
 
 @hooks.register("kim_post_structured_data")
