@@ -129,6 +129,7 @@ def detail(request, pk, contact=None, bound=None):
     }
     if triage:
         context.update(
+            contact_views=complaint.contact_views.select_related("user")[:50],
             flags=complaint_flags(complaint.text),
             verify_form=bound.get("verify")
             or forms.VerifyForm(initial={"kind": complaint.kind, "subject": complaint.subject}),

@@ -241,6 +241,8 @@ def test_a_contact_view_is_recorded_once_per_look(client, desk):
     for _look in range(2):
         client.post(reverse("complaints_contact", args=[desk.complaint_a.pk]))
     assert ContactView.objects.filter(complaint=desk.complaint_a).count() == 2
+    page = client.get(reverse("complaints_detail", args=[desk.complaint_a.pk]))
+    assert len(page.context["contact_views"]) == 2
 
 
 @pytest.mark.parametrize("scope", ["complaints_triage", "complaints_all", "complaints_desk"])
