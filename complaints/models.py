@@ -150,6 +150,12 @@ class ComplaintQuerySet(models.QuerySet):
         return self.filter(published_at__isnull=False)
 
 
+def private_upload_to(instance, filename):
+    """An unguessable name: the files are served only through the desk's permission check."""
+    suffix = filename.rsplit(".", 1)[-1].lower()[:5] if "." in filename else "bin"
+    return f"complaints/{secrets.token_hex(16)}.{suffix}"
+
+
 def new_reference():
     """A short reference residents can quote: ADU-YYMMDD-XXXX."""
     today = timezone.localdate()
@@ -177,7 +183,7 @@ class Complaint(models.Model):
     subject = models.CharField(_("subject"), max_length=200, blank=True)
     text = models.TextField(_("text"))
     screenshot = models.ImageField(
-        _("screenshot"), upload_to="complaints/%Y/%m/", blank=True, max_length=255
+        _("screenshot"), upload_to=private_upload_to, blank=True, max_length=255
     )
     reporter_name = models.CharField(_("resident's name"), max_length=150, blank=True)
     reporter_contact = models.CharField(_("resident's contact"), max_length=150, blank=True)
@@ -304,7 +310,7 @@ class Answer(models.Model):
     )
     text = models.TextField(_("official answer"))
     attachment = models.FileField(
-        _("attachment or evidence"), upload_to="complaints/answers/%Y/%m/", blank=True
+        _("attachment or evidence"), upload_to=private_upload_to, blank=True
     )
     resolves = models.BooleanField(_("resolves the complaint"), default=False)
     internal = models.BooleanField(_("internal note"), default=False)

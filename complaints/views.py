@@ -1,12 +1,13 @@
 """The complaint desk in the Wagtail admin: intake, the queues, one complaint, reports."""
 
 import csv
+import os
 from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -160,6 +161,25 @@ def detail(request, pk, contact=None, bound=None):
             initial={"question": complaint.public_question or complaint.text}
         )
     return render(request, "complaints/admin/detail.html", context)
+
+
+def private_file(request, pk, answer=None):
+    """A screenshot or an answer's attachment, for those who may see the complaint."""
+    complaint = _visible_complaint(request, pk)
+    if answer is None:
+        field = complaint.screenshot
+    else:
+        field = get_object_or_404(complaint.answers, pk=answer).attachment
+    if not field:
+        raise Http404
+    try:
+        handle = field.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(handle, as_attachment=False, filename=os.path.basename(field.name))
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @require_POST

@@ -27,6 +27,12 @@ def register_admin_urls():
         path("aduan/saya/", views.complaint_list, {"scope": "mine"}, name="complaints_mine"),
         path("aduan/<int:pk>/", views.detail, name="complaints_detail"),
         path("aduan/<int:pk>/kontak/", views.show_contact, name="complaints_contact"),
+        path("aduan/<int:pk>/berkas/", views.private_file, name="complaints_screenshot"),
+        path(
+            "aduan/<int:pk>/berkas/<int:answer>/",
+            views.private_file,
+            name="complaints_attachment",
+        ),
         path("aduan/<int:pk>/<slug:name>/", views.action, name="complaints_action"),
         path("aduan/cek-fakta/", views.fact_checks, name="complaints_fact_checks"),
         path("aduan/laporan/", views.reports, name="complaints_reports"),

@@ -264,3 +264,24 @@ def test_lists_take_the_same_queries_for_few_and_many(client, desk, scope):
     for _n in range(15):
         ComplaintFactory(agency=desk.agency_a, region=RegionFactory())
     assert count() == few
+
+
+def test_screenshots_are_served_only_to_those_who_see_the_complaint(client, desk):
+    client.force_login(desk.admin)
+    upload = SimpleUploadedFile("layar.jpg", jpeg_with_gps(), content_type="image/jpeg")
+    client.post(
+        reverse("complaints_intake"),
+        {"channel": "instagram", "text": "Foto jalan.", "kind": "aduan", "screenshot": upload},
+    )
+    complaint = Complaint.objects.get(text="Foto jalan.")
+    assert "layar" not in complaint.screenshot.name  # an unguessable name
+    complaint.agency = desk.agency_a
+    complaint.save()
+    url = reverse("complaints_screenshot", args=[complaint.pk])
+    for user, status in ((desk.triage, 200), (desk.officer_a, 200), (desk.officer_b, 404)):
+        client.force_login(user)
+        response = client.get(url)
+        assert response.status_code == status
+        if status == 200:
+            assert "private" in response["Cache-Control"]
+            b"".join(response.streaming_content)
