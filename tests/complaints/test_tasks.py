@@ -38,8 +38,17 @@ def test_overdue_complaints_are_highlighted_on_the_desk(client, desk):
     assert "complaint-late" in page
 
 
-def test_the_daily_command_queues_both_tasks(desk):
+def test_the_daily_command_runs_the_reminders_and_the_erasure(desk, settings):
+    settings.COMPLAINTS_ERASE_AFTER_MONTHS = 1
+    Complaint.objects.filter(pk=desk.complaint_a.pk).update(
+        received_at=timezone.now() - timedelta(days=30)
+    )
+    Complaint.objects.filter(pk=desk.complaint_b.pk).update(
+        status="selesai", closed_at=timezone.now() - timedelta(days=60)
+    )
     call_command("complaints_daily", stdout=StringIO())  # tasks run at once in tests
+    assert [m.to for m in mail.outbox] == [[desk.agency_a.head_email]]
+    assert Complaint.objects.get(pk=desk.complaint_b.pk).reporter_contact == ""
 
 
 def test_personal_data_is_erased_months_after_closure(desk, settings):

@@ -285,3 +285,46 @@ def test_screenshots_are_served_only_to_those_who_see_the_complaint(client, desk
         if status == 200:
             assert "private" in response["Cache-Control"]
             b"".join(response.streaming_content)
+
+
+def test_triage_verifies_and_reclassifies(client, desk):
+    complaint = ComplaintFactory(kind="aduan", status="baru")
+    client.force_login(desk.triage)
+    post_action(client, complaint, "verify", {"kind": "pertanyaan", "subject": "Blangko"})
+    complaint.refresh_from_db()
+    assert complaint.status == "diverifikasi" and complaint.kind == "pertanyaan"
+    assert complaint.subject == "Blangko" and complaint.verified_at
+
+
+def test_triage_rejects_with_a_reason(client, desk):
+    complaint = ComplaintFactory(status="baru")
+    client.force_login(desk.triage)
+    post_action(client, complaint, "reject", {"note": "Spam"})
+    complaint.refresh_from_db()
+    assert complaint.status == "ditolak" and complaint.closed_at
+    assert "Spam" in complaint.triage_note
+
+
+def test_a_form_error_keeps_what_was_typed(client, desk):
+    client.force_login(desk.officer_a)
+    response = post_action(client, desk.complaint_a, "send_back", {"reason": ""})
+    assert response.status_code == 200
+    assert response.context["send_back_form"].errors
+
+
+def test_the_report_page_draws_charts_and_exports_csv(client, desk):
+    from django.utils import timezone
+
+    client.force_login(desk.head_a)
+    today = timezone.localdate().isoformat()
+    page = client.get(reverse("complaints_reports"), {"from": "2020-01-01", "to": today})
+    body = page.content.decode()
+    assert body.count("<svg") >= 3
+    assert page.context["report"]["received"] == 2
+    csv_response = client.get(
+        reverse("complaints_reports"), {"from": "2020-01-01", "to": today, "format": "csv"}
+    )
+    assert csv_response["Content-Type"].startswith("text/csv")
+    text = csv_response.content.decode()
+    assert "by_channel,facebook,2" in text
+    assert "dukcapil,1,0,1,0,," in text and "dinkes,1,0,1,0,," in text
