@@ -68,6 +68,7 @@ class ImportResult:
     updated: int = 0
     errors: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
+    columns: set = field(default_factory=set)
 
 
 class InvalidImport(Exception):
@@ -86,7 +87,7 @@ def _decode(data: bytes) -> str:
         ) from error
 
 
-def read_rows(data: bytes, *, columns, required, warnings):
+def read_rows(data: bytes, *, columns, required, warnings, present=None):
     """Yield ``(line, values, problem)`` per data row; raise ImportFileError for a bad header.
 
     Columns the portal does not know are ignored, with a warning.
@@ -99,6 +100,8 @@ def read_rows(data: bytes, *, columns, required, warnings):
     except csv.Error as error:
         raise ImportFileError(_("Line 1 is not valid CSV: %(error)s") % {"error": error}) from None
     header = [name.strip().lower() for name in header]
+    if present is not None:
+        present.update(name for name in header if name in columns)
     missing = [name for name in required if name not in header]
     if missing:
         raise ImportFileError(
@@ -228,7 +231,11 @@ def complaints_import(*, data: bytes, user=None) -> ImportResult:
     rows = []
     seen = {}
     for line, values, problem in read_rows(
-        data, columns=COMPLAINT_COLUMNS, required=REQUIRED_COLUMNS, warnings=result.warnings
+        data,
+        columns=COMPLAINT_COLUMNS,
+        required=REQUIRED_COLUMNS,
+        warnings=result.warnings,
+        present=result.columns,
     ):
         if values is None:
             result.errors.append(RowError(line, [_("not valid CSV: %(e)s") % {"e": problem}]))
@@ -266,26 +273,14 @@ def complaints_import(*, data: bytes, user=None) -> ImportResult:
                 reference=cleaned["reference"], logged_by=user
             )
             created = complaint.pk is None
-            for name in (
-                "received_at",
-                "channel",
-                "channel_url",
-                "kind",
-                "region_code",
-                "subject",
-                "text",
-                "reporter_name",
-                "reporter_contact",
-                "agency",
-                "status",
-                "first_response_at",
-                "resolved_at",
-                "lapor_tracking",
-            ):
-                setattr(complaint, name, cleaned[name])
-            complaint.region_id = cleaned["region"]
+            # A column left out of the file leaves what an earlier import stored.
+            for name in COMPLAINT_COLUMNS[1:]:
+                if name in result.columns:
+                    setattr(complaint, name, cleaned[name])
+            if "region_code" in result.columns:
+                complaint.region_id = cleaned["region"]
             # The office kept the name or contact on record, so it had the resident's consent.
-            complaint.consent = bool(cleaned["reporter_name"] or cleaned["reporter_contact"])
+            complaint.consent = bool(complaint.reporter_name or complaint.reporter_contact)
             if complaint.status in (Status.RESOLVED, Status.REJECTED):
                 complaint.closed_at = complaint.resolved_at or complaint.closed_at
             complaint.save()

@@ -188,3 +188,14 @@ def test_invalid_agency_rows_import_nothing(db, tmp_path):
     numbers = [line.split(":")[0].split()[-1] for line in str(raised.value).splitlines()[1:]]
     assert numbers == ["3", "4"]
     assert not Agency.objects.exists()
+
+
+def test_a_column_left_out_keeps_what_an_earlier_import_stored(agencies, tmp_path):
+    run_import(write(tmp_path, VALID))
+    text = "reference,received_at,channel,kind,text,status\n"
+    text += "ADU-1,2026-08-14T09:00:00,facebook,aduan,Blangko KTP habis,selesai\n"
+    run_import(write(tmp_path, text, name="sebagian.csv"))
+    complaint = Complaint.objects.get(reference="ADU-1")
+    assert complaint.status == "selesai"
+    assert complaint.agency.slug == "dukcapil"
+    assert complaint.reporter_contact == "0812000111"
