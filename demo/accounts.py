@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from complaints.roles import ComplaintRole
 from kim.roles import Role
 
 
@@ -26,6 +27,12 @@ ACCOUNTS = (
     AccountSpec("anggota", "Dwi", "Astuti", Role.MEMBER, in_group=True),
     AccountSpec("admin-kim", "Heru", "Santoso", Role.GROUP_ADMIN, in_group=True, group_admin=True),
     AccountSpec("pelatih", "Wahyu", "Hidayat", Role.TRAINER),
+    # The complaint desk (demo/complaints.py makes them agencies' officers).
+    AccountSpec("triase", "Fitri", "Handayani", ComplaintRole.TRIAGE),
+    AccountSpec("admin-info", "Agus", "Prasetyo", ComplaintRole.COMMUNITY_ADMIN),
+    AccountSpec("opd-capil", "Sri", "Wahyuni", ComplaintRole.AGENCY_OFFICER),
+    AccountSpec("opd-dinkes", "Bambang", "Susilo", ComplaintRole.AGENCY_OFFICER),
+    AccountSpec("kepala-opd", "Endang", "Lestari", ComplaintRole.AGENCY_HEAD),
 )
 
 

@@ -40,6 +40,7 @@ from photos.models import Photo
 
 from . import content, images, writer
 from .accounts import accounts_ensure
+from .complaints import complaints_ensure
 from .indexing import deferred_indexing
 
 DEMO_COLLECTION = "Ilustrasi demo"
@@ -98,6 +99,7 @@ def demo_load(*, posts=300, groups=None, photos=3, fixed_passwords=True, now=Non
         )
         hidden_pages_ensure(group_pages[0][0], author=users["anggota"], editor=users["editor"])
         featured_ensure()
+        complaints_ensure(users=users, now=now)
         result.posts_total = PostPage.objects.count()
     return result
 

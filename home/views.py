@@ -100,7 +100,13 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
-def sitemap(request):
+def sitemap(request, extra=None):
+    """Pages and listings, plus the other apps' sitemaps passed in by the root URLconf."""
     return wagtail_sitemap(
-        request, sitemaps={"pages": sitemaps.PageSitemap, "listings": sitemaps.ListingSitemap}
+        request,
+        sitemaps={
+            "pages": sitemaps.PageSitemap,
+            "listings": sitemaps.ListingSitemap,
+            **(extra or {}),
+        },
     )

@@ -7,10 +7,12 @@ from django.db.models import Exists, OuterRef, Q, Value, prefetch_related_object
 from django.db.models.functions import Concat
 from django.http import Http404
 from django.template.loader import render_to_string
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
+from wagtail import hooks
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -524,7 +526,15 @@ class PostPage(OneQueryViewRestrictions, Page):
         """
 
         def render():
-            context = {"page": self, "sources": self.sources.all(), "post_tags": self.tags.all()}
+            context = {
+                "page": self,
+                "sources": self.sources.all(),
+                "post_tags": self.tags.all(),
+                # Other apps add JSON-LD here (complaints: a fact check's ClaimReview).
+                "structured_data": format_html_join(
+                    "", "{}", ((fn(self),) for fn in hooks.get_hooks("kim_post_structured_data"))
+                ),
+            }
             return tuple(
                 render_to_string(template, context, request=request)
                 for template in ("kim/includes/post_head.html", "kim/includes/post_article.html")

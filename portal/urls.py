@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
+from complaints.public_views import AnswerSitemap
 from home import feeds, views
 from kim.views import MemberAccountView
 from moderation.views import WorkflowReportView
@@ -31,7 +32,7 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("sitemap.xml", views.sitemap, {"extra": {"tanggapan": AnswerSitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 
@@ -49,6 +50,7 @@ urlpatterns += i18n_patterns(
     path("feed/atom/", feeds.LatestPostsAtomFeed(), name="feed_atom"),
     path("feed/kelompok/<slug:slug>/rss/", feeds.GroupPostsFeed(), name="group_feed_rss"),
     path("feed/kelompok/<slug:slug>/atom/", feeds.GroupPostsAtomFeed(), name="group_feed_atom"),
+    path("", include("complaints.urls")),
     # Wagtail's page view, in front of the same pattern in wagtail_urls.
     re_path(wagtail_urls.serve_pattern, views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),

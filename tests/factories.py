@@ -211,3 +211,32 @@ def bulk_posts(group, count, *, hero_images=(), categories=(), tags=(), newest=N
             [PostPageTag(content_object=post, tag=tag) for post in posts for tag in tags]
         )
     return posts
+
+
+class AgencyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "complaints.Agency"
+        django_get_or_create = ("slug",)
+        skip_postgeneration_save = True
+
+    slug = factory.Sequence(lambda n: f"dinas-{n}")
+    name = factory.Sequence(lambda n: f"Dinas {n}")
+    head_email = factory.LazyAttribute(lambda a: f"kepala@{a.slug}.example.test")
+
+    @factory.post_generation
+    def officers(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.officers.add(*extracted)
+
+
+class ComplaintFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "complaints.Complaint"
+
+    reference = factory.Sequence(lambda n: f"ADU-{n:05d}")
+    received_at = factory.LazyFunction(timezone.now)
+    channel = "facebook"
+    kind = "aduan"
+    text = "Blangko KTP di kecamatan habis sejak dua minggu."
+    subject = "Blangko KTP habis"
+    status = "baru"

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "crossposting",
     "pagecache",
     "benchdata",
+    "complaints",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -257,6 +258,20 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 MODERATION_TARGET_HOURS = int(os.environ.get("MODERATION_TARGET_HOURS", "24"))
+
+# Complaints (Aduan): the public form, its throttle, working-day targets and data retention.
+COMPLAINTS_PUBLIC_FORM = os.environ.get("COMPLAINTS_PUBLIC_FORM", "true").lower() == "true"
+COMPLAINTS_FORM_LIMIT = int(os.environ.get("COMPLAINTS_FORM_LIMIT", "5"))  # per address per hour
+COMPLAINTS_DISKOMINFO_EMAIL = os.environ.get("COMPLAINTS_DISKOMINFO_EMAIL", "")
+COMPLAINTS_ERASE_AFTER_MONTHS = int(os.environ.get("COMPLAINTS_ERASE_AFTER_MONTHS", "12"))
+# Working days to verify and to answer, per kind of complaint.
+COMPLAINTS_TARGETS = {
+    kind: {
+        "verify": int(os.environ.get("COMPLAINTS_VERIFY_DAYS", "3")),
+        "answer": int(os.environ.get("COMPLAINTS_ANSWER_DAYS", "5")),
+    }
+    for kind in ("aduan", "pertanyaan", "aspirasi", "laporan_hoaks")
+}
 
 # PostgreSQL ships an Indonesian snowball stemmer; SQLite's FTS5 has none.
 _SEARCH_CONFIG = {"SEARCH_CONFIG": "indonesian"} if IS_POSTGRES else {}
