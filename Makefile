@@ -120,6 +120,7 @@ messages: install ## Update our Indonesian catalogue (locale/id) and compile it
 deploy-check: install ## Run `check --deploy` under production settings (fails on any issue)
 	@SECRET_KEY="$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
 	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-portal.example.org}" \
+	BASE_URL="$${BASE_URL:-https://portal.example.org}" \
 	DJANGO_SETTINGS_MODULE=portal.settings.production \
 	$(PY) manage.py check --deploy --fail-level WARNING
 

@@ -32,6 +32,7 @@ def production_env(**overrides):
     return {
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "portal.example.go.id",
+        "BASE_URL": "https://portal.example.go.id",
         **overrides,
     }
 
@@ -49,6 +50,15 @@ def test_production_refuses_to_start_without_allowed_hosts():
 
     assert result.returncode != 0
     assert "ALLOWED_HOSTS is not set" in result.stderr
+
+
+def test_production_refuses_to_start_without_base_url():
+    env = production_env()
+    del env["BASE_URL"]
+    result = run_django("check", **env)
+
+    assert result.returncode != 0
+    assert "BASE_URL is not set" in result.stderr
 
 
 def test_deploy_check_reports_no_issues():
