@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "crossposting",
     "pagecache",
     "benchdata",
+    "operations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -172,6 +173,17 @@ else:
     CACHES = LOCAL_CACHES
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# The worker's scheduler (manage.py run_worker, operations/scheduler.py): seconds between its
+# runs (scheduled posts go live within this), and hours between the periodic jobs (0: off).
+SCHEDULER_INTERVAL = float(os.environ.get("SCHEDULER_INTERVAL", "60"))
+SCAN_PUBLIC_PAGES_EVERY_HOURS = float(os.environ.get("SCAN_PUBLIC_PAGES_EVERY_HOURS", "24"))
+BACKUP_EVERY_HOURS = float(os.environ.get("BACKUP_EVERY_HOURS", "0"))
+# Domains the public-page scan accepts besides the editors' allow-list (admin, Snippets).
+SCAN_ALLOWED_DOMAINS = env_list("SCAN_ALLOWED_DOMAINS")
+# Backups (manage.py backup / restore): where they go and how many are kept.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "var" / "backups"))
+BACKUP_KEEP = int(os.environ.get("BACKUP_KEEP", "7"))
 
 # Full-page cache for anonymous readers (pagecache/): seconds a page stays in the cache above,
 # and the max-age browsers and proxies are told. Publishing invalidates at once either way.
