@@ -20,6 +20,7 @@ from urllib.parse import urljoin, urlsplit
 import requests
 from bs4 import BeautifulSoup, Comment
 from django.conf import settings
+from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from .models import AllowedDomain, normalise_domain
@@ -57,7 +58,7 @@ STYLE_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 @dataclass
 class Finding:
     page: str
-    kind: str  # "outbound link" or "hidden content"
+    kind: str  # outbound_link() or hidden_content(), in the active language
     detail: str
 
     def __str__(self):
@@ -73,6 +74,14 @@ class ScanReport:
     @property
     def clean(self):
         return not self.findings and not self.errors
+
+
+def outbound_link():
+    return _("outbound link")
+
+
+def hidden_content():
+    return _("hidden content")
 
 
 def own_hosts(base_url):
@@ -155,20 +164,21 @@ def inspect_page(address, text, allowed):
             parts = urlsplit(target)
             if parts.scheme in {"http", "https"} and parts.hostname:
                 if not is_allowed(parts.hostname, allowed):
-                    findings.append(Finding(address, "outbound link", f"<{tag_name}> to {target}"))
+                    detail = _("<%(tag)s> to %(url)s") % {"tag": tag_name, "url": target}
+                    findings.append(Finding(address, outbound_link(), detail))
             elif parts.scheme == "javascript":
-                findings.append(Finding(address, "outbound link", f"<{tag_name}> runs {target}"))
+                detail = _("<%(tag)s> runs %(url)s") % {"tag": tag_name, "url": target}
+                findings.append(Finding(address, outbound_link(), detail))
     for element, reason in hidden_elements(soup):
         content = visible_content(element)
         if content:
-            findings.append(Finding(address, "hidden content", f"{reason}: {content}"))
+            findings.append(Finding(address, hidden_content(), f"{reason}: {content}"))
     body = soup.body or soup
     for string in body.find_all(string=ZERO_WIDTH):
         if not isinstance(string, Comment):
             excerpt = ZERO_WIDTH.sub("\u2423", str(string).strip())[:80]
-            findings.append(
-                Finding(address, "hidden content", f"zero-width characters in {excerpt!r}")
-            )
+            detail = _("zero-width characters in %(text)s") % {"text": repr(excerpt)}
+            findings.append(Finding(address, hidden_content(), detail))
     return findings
 
 
@@ -176,7 +186,7 @@ def hidden_elements(soup):
     """(element, reason) for each element the page hides from readers."""
     for element in soup.find_all(True):
         if element.has_attr("hidden"):
-            yield element, "hidden attribute"
+            yield element, _("hidden attribute")
             continue
         style = re.sub(r"\s+", "", element.get("style", "")).lower()
         reason = hiding_reason(style) if style else None
@@ -194,7 +204,8 @@ def hidden_elements(soup):
                 except Exception:  # an odd selector: the rule is reported by what it hides
                     matched = []
                 for element in matched:
-                    yield element, f"hidden by <style> rule {selector.strip()!r}"
+                    rule = repr(selector.strip())
+                    yield element, _("hidden by <style> rule %(rule)s") % {"rule": rule}
 
 
 def hiding_reason(style):
@@ -207,12 +218,12 @@ def hiding_reason(style):
     if re.search(r"(?:^|;)font-size:0(?:px|em|rem|pt|%)?(?:;|$)", style):
         return "font-size:0"
     if OFF_SCREEN.search(style) or "clip:rect(0" in style:
-        return "off-screen"
+        return _("off-screen")
     if ZERO_SIZE.search(style) and "overflow:hidden" in style:
-        return "zero size"
+        return _("zero size")
     colour, background = COLOUR.search(style), BACKGROUND.search(style)
     if colour and background and colour.group(1) == background.group(1):
-        return "text coloured like its background"
+        return _("text coloured like its background")
     return None
 
 
@@ -230,5 +241,7 @@ def visible_content(element):
     ]
     if element.name in {"script", "template", "style", "button"}:
         texts = []
-    parts = [f"link to {link}" for link in links] + ([" ".join(texts)[:120]] if texts else [])
+    parts = [_("link to %(url)s") % {"url": link} for link in links] + (
+        [" ".join(texts)[:120]] if texts else []
+    )
     return "; ".join(parts)

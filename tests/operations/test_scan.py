@@ -8,6 +8,7 @@ from django.core import mail
 from django.core.cache import caches
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.utils import translation
 
 from kim.roles import Role
 from operations.models import AllowedDomain
@@ -21,7 +22,9 @@ GAMBLING = "https://slot-gacor88.example/daftar"
 
 
 def findings(body):
-    return [str(f) for f in inspect_page(PAGE, f"<html><body>{body}</body></html>", ALLOWED)]
+    with translation.override("en"):
+        page = f"<html><body>{body}</body></html>"
+        return [str(f) for f in inspect_page(PAGE, page, ALLOWED)]
 
 
 @pytest.mark.parametrize(
@@ -111,20 +114,20 @@ def test_the_scan_of_a_clean_site_finds_nothing(live_server, site, capsys):
     call_command("scan_public_pages", base_url=live_server.url)
 
     out = capsys.readouterr().out
-    assert "0 findings" in out
-    assert "pages scanned" in out
+    assert "0 temuan" in out
+    assert "halaman dipindai" in out
 
 
 @live
 def test_the_scan_finds_a_hidden_gambling_link_planted_in_the_database(live_server, site, capsys):
     plant_hidden_link(site)
 
-    with pytest.raises(CommandError, match="findings"):
+    with pytest.raises(CommandError, match="1 halaman dipindai|temuan"):
         call_command("scan_public_pages", base_url=live_server.url)
 
     out = capsys.readouterr().out
-    assert f"{site.url}: hidden content: display:none: link to {GAMBLING}" in out
-    assert f"outbound link: <a> to {GAMBLING}" in out
+    assert f"{site.url}: konten tersembunyi: display:none: tautan ke {GAMBLING}" in out
+    assert f"tautan keluar: <a> ke {GAMBLING}" in out
 
 
 @live

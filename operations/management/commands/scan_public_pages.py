@@ -1,6 +1,7 @@
 """Report outbound links off the allow-list and hidden text or links on the public site."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from operations.scan import scan_site
 
@@ -22,11 +23,14 @@ class Command(BaseCommand):
         for finding in report.findings:
             self.stdout.write(str(finding))
         for error in report.errors:
-            self.stderr.write(f"could not fetch {error}")
-        summary = (
-            f"{len(report.pages)} pages scanned, {len(report.findings)} findings, "
-            f"{len(report.errors)} pages not fetched"
-        )
+            self.stderr.write(_("could not fetch %(error)s") % {"error": error})
+        summary = _(
+            "%(pages)d pages scanned, %(findings)d findings, %(errors)d pages not fetched"
+        ) % {
+            "pages": len(report.pages),
+            "findings": len(report.findings),
+            "errors": len(report.errors),
+        }
         if not report.clean:
             raise CommandError(summary)
         self.stdout.write(self.style.SUCCESS(summary))
