@@ -9,9 +9,12 @@ class ModerationConfig(AppConfig):
 
     def ready(self):
         from wagtail.models import WorkflowState
-        from wagtail.signals import workflow_approved, workflow_cancelled, workflow_rejected
-
-        from wagtail.signals import page_published
+        from wagtail.signals import (
+            page_published,
+            workflow_approved,
+            workflow_cancelled,
+            workflow_rejected,
+        )
 
         from .notifications import (
             queue_decision_email,
