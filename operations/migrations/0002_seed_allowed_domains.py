@@ -6,7 +6,7 @@ from django.db import migrations
 DOMAINS = {
     "go.id": "Government sites",
     "kim.id": "The national KIM registry",
-    "kominfo.go.id": "",
+    "desa.id": "Village governments",
     "facebook.com": "Social network",
     "instagram.com": "Social network",
     "x.com": "Social network",
