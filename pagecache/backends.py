@@ -15,6 +15,7 @@ import logging
 import threading
 import time
 
+import redis
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -140,4 +141,26 @@ class ResilientRedisCache(RedisCache):
         return self._call("delete_many", None, keys, version)
 
     def clear(self):
-        return self._call("clear", False)
+        """Delete this cache's keys only: Django's clear() empties the whole Redis database,
+        which other portals, aliases or test runs sharing it also use."""
+        return self._call_clear()
+
+    def _call_clear(self):
+        outage = self._outage()
+        if outage.down_since is not None and time.monotonic() < outage.retry_at:
+            return False
+        try:
+            client = redis.Redis.from_url(self._location, socket_connect_timeout=0.5)
+            try:
+                # Keys are "<prefix>:<version>:<key>"; the version keeps other aliases'
+                # "<prefix>:<alias>:..." keys out of the pattern.
+                pattern = f"{self.key_prefix}:[0-9]*" if self.key_prefix else "[0-9]*"
+                keys = list(client.scan_iter(match=pattern, count=1000))
+                for start in range(0, len(keys), 1000):
+                    client.delete(*keys[start : start + 1000])
+            finally:
+                client.close()
+        except UNREACHABLE as error:
+            self._failed(outage, error)
+            return False
+        return True

@@ -5,6 +5,7 @@ import socket
 import uuid
 
 import pytest
+import redis
 from django.core.cache import caches
 
 from pagecache import backends, generation
@@ -154,10 +155,11 @@ def live_redis(settings):
     if cache.set("probe", 1) is None and cache.get("probe") is None:
         pytest.skip("no Redis at 127.0.0.1:6379")
     yield cache
-    client = cache._cache.get_client(write=True)
+    client = redis.Redis.from_url("redis://127.0.0.1:6379/0")
     keys = list(client.scan_iter(f"{prefix}:*"))
     if keys:
         client.delete(*keys)
+    client.close()
 
 
 def test_pages_cached_before_an_outage_are_not_served_after_it(live_redis, clock):
@@ -174,3 +176,21 @@ def test_pages_cached_before_an_outage_are_not_served_after_it(live_redis, clock
     after = generation.current()
     assert after is not None
     assert after != before
+
+
+def test_clearing_one_cache_leaves_other_keys_in_a_shared_redis_alone(live_redis):
+    """Django's clear() would empty the whole Redis database other portals also use."""
+    neighbour = redis.Redis.from_url("redis://127.0.0.1:6379/0")
+    neighbour_key = f"neighbour-{uuid.uuid4().hex}"
+    neighbour.set(neighbour_key, "1", ex=60)
+    pages = caches["pages"]
+    pages.set("page", "html")
+    live_redis.set("site-root", "kept")
+
+    live_redis.clear()
+
+    assert live_redis.get("site-root") is None
+    assert pages.get("page") == "html"
+    assert neighbour.get(neighbour_key) == b"1"
+    neighbour.delete(neighbour_key)
+    neighbour.close()
