@@ -12,7 +12,6 @@ from io import StringIO
 
 from django.conf import settings
 from django.core.management import call_command
-from django.db import close_old_connections
 from django.utils import timezone
 
 from .models import ScheduledJob
@@ -57,7 +56,6 @@ def tick(*, now=None):
     """Run what is due now; return the names of the jobs that failed."""
     now = now or timezone.now()
     failed = []
-    close_old_connections()
     try:
         publish_scheduled()
     except Exception:
@@ -74,5 +72,4 @@ def tick(*, now=None):
         except Exception:
             logger.exception("Scheduled job %s failed; trying again at the next tick", name)
             failed.append(name)
-    close_old_connections()
     return failed

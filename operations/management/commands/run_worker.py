@@ -8,6 +8,7 @@ import threading
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.db import close_old_connections
 
 from operations import scheduler
 
@@ -51,7 +52,11 @@ class Command(BaseCommand):
                             "The task worker stopped (%s); starting it again", worker.returncode
                         )
                     worker = self._start_worker()
+                # A long-running process: drop connections past CONN_MAX_AGE or broken by a
+                # database restart, as Django does around each request.
+                close_old_connections()
                 scheduler.tick()
+                close_old_connections()
                 stop.wait(interval)
         finally:
             if worker is not None and worker.poll() is None:
