@@ -16,6 +16,12 @@ ENV PATH="/opt/venv/bin:$PATH" \
     STATIC_ROOT=/app/var/static \
     MEDIA_ROOT=/app/var/media \
     PORT=8000
+# pg_dump and pg_restore for `manage.py backup` and `restore` (Debian's client matches
+# PostgreSQL 15 in compose).
+# hadolint ignore=DL3008
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends postgresql-client \
+    && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system --gid 1000 portal \
     && useradd --system --uid 1000 --gid portal --home-dir /app --shell /usr/sbin/nologin portal
 WORKDIR /app
@@ -25,13 +31,13 @@ COPY . .
 # collectstatic imports the production settings, which insist on a key; this throw-away
 # value is used for this one step only and never reaches the running container.
 ARG COLLECTSTATIC_DUMMY_SIGNER=collectstatic-only-not-a-secret-0123456789abcdefghijklmnopqrstuv
-RUN SECRET_KEY="$COLLECTSTATIC_DUMMY_SIGNER" ALLOWED_HOSTS=localhost \
+RUN SECRET_KEY="$COLLECTSTATIC_DUMMY_SIGNER" ALLOWED_HOSTS=localhost BASE_URL=http://localhost \
     python manage.py collectstatic --noinput \
-    && mkdir -p /app/var/media \
-    && chown portal:portal /app/var/media
+    && mkdir -p /app/var/media /app/var/backups \
+    && chown portal:portal /app/var/media /app/var/backups
 
 USER 1000:1000
-VOLUME ["/app/var/media"]
+VOLUME ["/app/var/media", "/app/var/backups"]
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD ["python", "docker/healthcheck.py"]

@@ -24,12 +24,17 @@ BROWSER_TESTS ?= auto
 # e.g. `make test-python PYTEST_ARGS=tests/kim`.
 PYTEST_WORKERS ?= auto
 PYTEST_ARGS ?=
+# make restore: a backup file other than the newest in BACKUP_DIR, and e.g. RESTORE_ARGS=--force.
+BACKUP ?=
+RESTORE_ARGS ?=
+# make scan: the site's address when it is not BASE_URL.
+SCAN_URL ?=
 IGNORED := .venv var node_modules admin_i18n
 TEMPLATES = $(shell find . \( -path ./.venv -o -path ./var -o -path ./node_modules -o -path ./.git \) -prune -o -path '*/templates/*' -name '*.html' -print | sort)
 
 .PHONY: help install run serve worker demo migrate test test-python test-browser \
 	browser-tests-auto chromium lint format check messages deploy-check docker-lint ci clean \
-	generate-data bench lighthouse
+	generate-data bench lighthouse backup restore scan
 
 help: ## Show this list of commands
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) \
@@ -54,13 +59,22 @@ run: demo ## Set up, load demo data, serve http://127.0.0.1:8000 with a task wor
 
 serve: install ## Run the development server and the task worker (Ctrl-C stops both)
 	@echo "Portal: http://$(HOST):$(PORT)/   admin: http://$(HOST):$(PORT)/admin/   (Ctrl-C stops)"
-	@$(PY) manage.py db_worker --no-reload & worker=$$!; \
+	@$(PY) manage.py run_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null || true; wait $$worker 2>/dev/null || true' EXIT; \
 	trap 'exit 130' INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-worker: install ## Run the background task worker alone
-	$(PY) manage.py db_worker
+worker: install ## Run the task worker alone (with scheduled publishing and periodic jobs)
+	$(PY) manage.py run_worker
+
+backup: install ## Back up the database and media into BACKUP_DIR (keeps BACKUP_KEEP)
+	$(PY) manage.py backup
+
+restore: install ## Restore the newest backup (BACKUP=path for another) into an empty database
+	$(PY) manage.py restore $(BACKUP) $(RESTORE_ARGS)
+
+scan: install ## Scan the public site for foreign and hidden links (BASE_URL, or SCAN_URL=...)
+	$(PY) manage.py scan_public_pages $(if $(SCAN_URL),--base-url $(SCAN_URL))
 
 test: lint check test-python browser-tests-auto ## Run everything: lint, checks, pytest (+ browser tests)
 	@echo "make test: all steps passed"
@@ -120,6 +134,7 @@ messages: install ## Update our Indonesian catalogue (locale/id) and compile it
 deploy-check: install ## Run `check --deploy` under production settings (fails on any issue)
 	@SECRET_KEY="$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
 	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-portal.example.org}" \
+	BASE_URL="$${BASE_URL:-https://portal.example.org}" \
 	DJANGO_SETTINGS_MODULE=portal.settings.production \
 	$(PY) manage.py check --deploy --fail-level WARNING
 

@@ -50,6 +50,8 @@ def server_environment(args, static_root, *, cached):
         DJANGO_SETTINGS_MODULE="portal.settings.production",
         SECRET_KEY=args.secret_key,
         ALLOWED_HOSTS="127.0.0.1,localhost",
+        # Production requires it; only absolute links (canonical, feeds) show it.
+        BASE_URL=env.get("BASE_URL") or "http://127.0.0.1:8000",
         DATABASE_URL=args.database_url,
         SECURE_SSL_REDIRECT="false",
         STATIC_ROOT=str(static_root),

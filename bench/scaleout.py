@@ -172,6 +172,7 @@ def main():
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": f"{HOST},127.0.0.1",
+        "BASE_URL": f"http://{HOST}",
         "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{database}",
         "REDIS_URL": redis_url,
         "CACHE_KEY_PREFIX": prefix,

@@ -316,7 +316,7 @@ def main():
         "STATIC_ROOT": str(workdir / "static"),
         "MEDIA_ROOT": str(workdir / "media"),
         "PAGECACHE_GENERATION_FILE": str(workdir / "pagecache-generation"),
-        "WAGTAILADMIN_BASE_URL": f"http://{args.host}:{args.port}",
+        "BASE_URL": f"http://{args.host}:{args.port}",
     }
     env.pop("REDIS_URL", None)
     server = None

@@ -11,12 +11,24 @@ from kim.models import GroupPage, PostPage
 FEED_LENGTH = 30
 
 
+def absolute(path):
+    """The public address of `path` at BASE_URL, whatever host the feed was fetched from."""
+    if path.startswith(("http://", "https://")):  # a page of another site, with its host
+        return path
+    return f"{settings.WAGTAILADMIN_BASE_URL}{path}"
+
+
 class LatestPostsFeed(Feed):
     title = _("Latest posts")
     description = _("The newest checked posts from community information groups.")
 
     def link(self):
-        return "/"
+        return absolute("/")
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        feed.feed["feed_url"] = absolute(request.path)
+        return feed
 
     def items(self):
         return PostPage.objects.published().for_listing()[:FEED_LENGTH]
@@ -28,7 +40,7 @@ class LatestPostsFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.get_url()
+        return absolute(item.get_url())
 
     def item_pubdate(self, item):
         return item.first_published_at
@@ -59,7 +71,7 @@ class GroupPostsFeed(LatestPostsFeed):
         return _("The newest posts from %(group)s.") % {"group": group.title}
 
     def link(self, group):
-        return group.get_url()
+        return absolute(group.get_url())
 
     def items(self, group):
         return PostPage.objects.published().for_group_page(group).for_listing()[:FEED_LENGTH]

@@ -9,9 +9,18 @@ class ModerationConfig(AppConfig):
 
     def ready(self):
         from wagtail.models import WorkflowState
-        from wagtail.signals import workflow_approved, workflow_cancelled, workflow_rejected
+        from wagtail.signals import (
+            page_published,
+            workflow_approved,
+            workflow_cancelled,
+            workflow_rejected,
+        )
 
-        from .notifications import queue_decision_email, queue_rejection_email
+        from .notifications import (
+            queue_decision_email,
+            queue_rejection_email,
+            queue_went_live_email,
+        )
 
         # Wagtail mails these decisions inside the reviewer's request; ours go through the
         # task worker and carry the reasons.
@@ -29,3 +38,4 @@ class ModerationConfig(AppConfig):
         workflow_cancelled.connect(
             queue_rejection_email, sender=WorkflowState, dispatch_uid="moderation_cancelled_email"
         )
+        page_published.connect(queue_went_live_email, dispatch_uid="moderation_went_live_email")

@@ -4,9 +4,9 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django_tasks import task
-from wagtail.models import WorkflowState
+from wagtail.models import Page, WorkflowState
 from wagtail.users.models import UserProfile
 
 DECISIONS = {
@@ -50,8 +50,12 @@ def send_decision_email(workflow_state_id):
         else []
     )
     flags = getattr(task_state, "flags", [])
-    language = UserProfile.get_for_user(author).get_preferred_language()
-    with translation.override(language or settings.LANGUAGE_CODE):
+    profile = UserProfile.get_for_user(author)
+    language = profile.get_preferred_language()
+    with (
+        translation.override(language or settings.LANGUAGE_CODE),
+        timezone.override(profile.get_current_time_zone()),
+    ):
         context = {
             "author": author,
             "page": page,
@@ -62,8 +66,69 @@ def send_decision_email(workflow_state_id):
             "blocking_flags": [f for f in flags if f.get("severity") == "block"],
             "edit_url": f"{settings.WAGTAILADMIN_BASE_URL}/admin/pages/{page.pk}/edit/",
             "site_name": settings.WAGTAIL_SITE_NAME,
+            # An approved post with a go-live time waits for it (publish_scheduled).
+            "go_live_at": scheduled_go_live(page) if decision == "approved" else None,
         }
         subject = render_to_string("moderation/email/decision_subject.txt", context)
         body = render_to_string("moderation/email/decision.txt", context)
+    send_mail(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [author.email])
+    return True
+
+
+def scheduled_go_live(page):
+    """When the page's approved revision goes live, if it waits for a go-live time."""
+    return (
+        page.revisions.filter(approved_go_live_at__gt=timezone.now())
+        .order_by("approved_go_live_at")
+        .values_list("approved_go_live_at", flat=True)
+        .first()
+    )
+
+
+def queue_went_live_email(sender, instance, revision=None, **kwargs):
+    """Signal receiver: a scheduled revision went live; tell its author once committed.
+
+    Wagtail sends page_published when it schedules a revision too; the revision that
+    publish_scheduled publishes still carries its approved go-live time and is now live.
+    """
+    if (
+        revision is not None
+        and revision.approved_go_live_at is not None
+        and instance.live
+        and instance.live_revision_id == revision.pk
+    ):
+        page_id = instance.pk
+        transaction.on_commit(lambda: send_went_live_email.enqueue(page_id))
+
+
+@task()
+def send_went_live_email(page_id):
+    page = Page.objects.filter(pk=page_id, live=True).specific().first()
+    if page is None:
+        return False
+    state = (
+        WorkflowState.objects.for_instance(page)
+        .filter(status=WorkflowState.STATUS_APPROVED)
+        .select_related("requested_by")
+        .order_by("-created_at")
+        .first()
+    )
+    author = state.requested_by if state else page.owner
+    if author is None or not author.email:
+        return False
+    profile = UserProfile.get_for_user(author)
+    with (
+        translation.override(profile.get_preferred_language() or settings.LANGUAGE_CODE),
+        timezone.override(profile.get_current_time_zone()),
+    ):
+        context = {
+            "author": author,
+            "page": page,
+            "published_at": page.last_published_at,
+            "page_url": page.get_full_url(),
+            "site_name": settings.WAGTAIL_SITE_NAME,
+        }
+        subject = render_to_string("moderation/email/went_live_subject.txt", context)
+        body = render_to_string("moderation/email/went_live.txt", context)
     send_mail(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [author.email])
     return True

@@ -2,10 +2,10 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
-from wagtail.models import Page, TaskState, WorkflowState
+from wagtail.models import Page, Revision, TaskState, WorkflowState
 
 from kim.models import PostPage
 from kim.permissions import is_district_staff
@@ -92,19 +92,31 @@ class MyPostsPanel(Component):
             )
             .select_related("current_task_state__task")
         }
+        # Approved revisions waiting for their go-live time (Wagtail's scheduled publishing).
+        scheduled = dict(
+            Revision.page_revisions.filter(
+                object_id__in=[str(post.pk) for post in posts], approved_go_live_at__isnull=False
+            ).values_list("object_id", "approved_go_live_at")
+        )
         rows = []
         for post in posts:
             state = states.get(post.pk)
-            rows.append({"post": post, "status": _status(post, state), "state": state})
+            status = _status(post, state, scheduled.get(str(post.pk)))
+            rows.append({"post": post, "status": status, "state": state})
         return {"rows": rows}
 
 
-def _status(post, state):
+def _status(post, state, go_live_at=None):
     if state is not None:
         if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
             return _("Changes requested")
         task = state.current_task_state
         return _("In review: %(task)s") % {"task": task.task.name} if task else _("Submitted")
+    if go_live_at is not None:
+        time = formats.date_format(timezone.localtime(go_live_at), "j M Y, H:i")
+        if post.live:
+            return _("Published; approved changes scheduled for %(time)s") % {"time": time}
+        return _("Scheduled: %(time)s") % {"time": time}
     if post.live:
         return (
             _("Published, with unpublished changes")

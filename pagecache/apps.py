@@ -8,6 +8,9 @@ class PageCacheConfig(AppConfig):
     verbose_name = _("Page cache")
 
     def ready(self):
-        from . import signals
+        from . import backends, generation, signals
 
         signals.connect()
+        # Publications during a Redis outage could not move the generations: move them when
+        # Redis answers again, so no page stored before the outage is served after it.
+        backends.on_recovery(generation.advance_all)

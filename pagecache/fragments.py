@@ -18,10 +18,10 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.translation import get_language
 
 from .generation import SHARED, current
+from .stores import FRAGMENTS, store
 
 
 def cached_fragment(request, name, versions, render):
@@ -41,6 +41,7 @@ def cached_fragments(request, name, items, versions, render):
     if getattr(request, "is_preview", False) or not settings.PAGECACHE_FRAGMENTS or shared is None:
         return render(items)
     keys = [_key(name, shared, versions(item)) for item in items]
+    cache = store(FRAGMENTS)
     html = cache.get_many(keys)
     missing = {key: item for key, item in zip(keys, items, strict=True) if key not in html}
     if missing:

@@ -92,9 +92,16 @@ def advance(scope=PAGES):
             cache.clear()
         return
     try:
+        # None when the cache is unreachable (pagecache.backends): pages are then not cached.
         cache.incr(GENERATION_KEYS[scope])
     except ValueError:
         cache.add(GENERATION_KEYS[scope], time.time_ns(), timeout=None)
+
+
+def advance_all():
+    """Move every scope to a new generation."""
+    for scope in GENERATION_KEYS:
+        advance(scope)
 
 
 def advance_now_and_on_commit(*scopes):

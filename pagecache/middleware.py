@@ -7,20 +7,22 @@ response can make it differ between readers:
   session) and no pending flash messages;
 - the response is a complete 200 that sets no cookie, used no CSRF token (a form's token is
   tied to the reader's cookie), is not a preview, and is not marked private or no-store.
-The key holds the site-wide generation (see generation.py), the language, and the full URL
-with host, scheme and query string.
+The key holds the release (see fragments.release: a deploy must not serve pages that link
+static files by hashed names the new image no longer has), the site-wide generation (see
+generation.py), the language, and the full URL with host, scheme and query string. Pages are
+kept in their own cache (stores.PAGES), sized apart from fragments.
 
-Each page is stored with its gzip-compressed copy, made once: readers whose browser accepts
-gzip (all of them) get that copy, as Django's GZipMiddleware, further out, would have sent
+Each page is stored gzip-compressed, once: readers whose browser accepts gzip (all of them)
+get that copy, as Django's GZipMiddleware, further out, would have sent
 it, without compressing it again on every request. Cached pages hold no secret (no CSRF
 token, nothing personal), so one compressed copy for everybody gives nothing away.
 """
 
+import gzip
 import hashlib
 import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import (
@@ -33,7 +35,8 @@ from django.utils.http import http_date
 from django.utils.text import compress_string
 from django.utils.translation import get_language_from_path
 
-from . import generation
+from . import fragments, generation
+from .stores import PAGES, store
 
 EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/")
 UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
@@ -42,7 +45,7 @@ UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
 PERSONAL_COOKIES = ("SESSION_COOKIE_NAME", "MESSAGE_COOKIE_NAME")
 HIT_HEADER = "X-Page-Cache"
 # Part of every key: entries stored in another shape by an earlier release are not read.
-KEY_VERSION = 3
+KEY_VERSION = 4
 
 
 def _personal_cookies():
@@ -71,6 +74,7 @@ class PageCacheMiddleware:
         if current is None:
             return self.get_response(request)
         key = self._key(request, current)
+        cache = store(PAGES)
         stored = cache.get(key)
         if stored is not None:
             return self._serve(stored, request, "hit")
@@ -113,7 +117,7 @@ class PageCacheMiddleware:
         # What LocaleMiddleware, further in, will choose: the address's language prefix, or
         # the default language (i18n_patterns with prefix_default_language=False).
         language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-        return f"pagecache:{KEY_VERSION}:{current}:{language}:{url}"
+        return f"pagecache:{KEY_VERSION}:{fragments.release()}:{current}:{language}:{url}"
 
     @staticmethod
     def _accepts_gzip(request):
@@ -131,21 +135,30 @@ class PageCacheMiddleware:
 
     @classmethod
     def _freeze(cls, response):
-        """The page as stored: a plain copy, and a gzip-compressed one when that is smaller.
+        """The page as stored: its gzip-compressed copy, or the plain one when not smaller.
 
-        Whole responses, headers set, so that a hit costs unpickling one, nothing more.
+        Whole responses, headers set, so that a hit costs unpickling one, nothing more. Only
+        one copy is kept (a district's pages then fit in memory: about 4 KB each instead of
+        13 KB); the rare reader without gzip gets it decompressed.
         """
-        plain = cls._copy(response, response.content)
         body = compress_string(response.content)
         if len(body) >= len(response.content):
-            return plain, None
+            return cls._copy(response, response.content), None
         compressed = cls._copy(response, body)
         # What GZipMiddleware does to a response it compresses.
         patch_vary_headers(compressed, ("Accept-Encoding",))
         if compressed.get("ETag", "").startswith('"'):
             compressed["ETag"] = f"W/{compressed['ETag']}"
         compressed["Content-Encoding"] = "gzip"
-        return plain, compressed
+        return None, compressed
+
+    @classmethod
+    def _decompressed(cls, compressed):
+        plain = cls._copy(compressed, gzip.decompress(compressed.content))
+        del plain["Content-Encoding"]
+        if plain.get("ETag", "").startswith('W/"'):
+            plain["ETag"] = plain["ETag"][2:]
+        return plain
 
     @staticmethod
     def _copy(response, content):
@@ -157,7 +170,11 @@ class PageCacheMiddleware:
     @classmethod
     def _serve(cls, stored, request, outcome):
         plain, compressed = stored
-        gzip = compressed is not None and cls._accepts_gzip(request)
-        response = compressed if gzip else plain
+        if compressed is None:
+            response = plain
+        elif cls._accepts_gzip(request):
+            response = compressed
+        else:
+            response = cls._decompressed(compressed)
         response[HIT_HEADER] = outcome
         return response

@@ -2,7 +2,7 @@ import shutil
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils import translation
 
 
@@ -27,10 +27,12 @@ def _default_language():
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Start every test with an empty cache: Wagtail keeps site roots and renditions there."""
-    cache.clear()
+    """Start every test with empty caches: Wagtail keeps site roots and renditions there."""
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "pagecache",
     "benchdata",
     "complaints",
+    "operations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -133,20 +134,57 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Indexes may include extra columns (kim_post_category) for PostgreSQL; SQLite leaves them out.
 SILENCED_SYSTEM_CHECKS = ["models.W040"]
 
+# Pages, fragments (articles, cards) and renditions each in a cache of their own, sized for
+# a district of 10,000 posts (README, Caching): one kind of entry cannot evict another.
+PAGECACHE_MAX_ENTRIES = int(os.environ.get("PAGECACHE_MAX_ENTRIES", "20000"))
+PAGECACHE_FRAGMENT_MAX_ENTRIES = int(os.environ.get("PAGECACHE_FRAGMENT_MAX_ENTRIES", "20000"))
+CACHE_MAX_ENTRIES = int(os.environ.get("CACHE_MAX_ENTRIES", "20000"))
+_CACHE_SIZES = {
+    "default": CACHE_MAX_ENTRIES,
+    "pages": PAGECACHE_MAX_ENTRIES,
+    "fragments": PAGECACHE_FRAGMENT_MAX_ENTRIES,
+    "renditions": CACHE_MAX_ENTRIES,
+}
+# Without Redis: one local-memory cache per alias in each process.
+LOCAL_CACHES = {
+    alias: {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": f"portal-{alias}",
+        "OPTIONS": {"MAX_ENTRIES": size},
+    }
+    for alias, size in _CACHE_SIZES.items()
+}
 REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "portal")
 if REDIS_URL:
+    # One Redis, one key prefix per alias (several portals, or a test run, may share one
+    # Redis: each needs its own CACHE_KEY_PREFIX). Redis's maxmemory and eviction policy
+    # bound them together. While Redis is unreachable the portal runs uncached
+    # (pagecache/backends.py); a short timeout keeps a dead Redis from holding up pages.
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        alias: {
+            "BACKEND": "pagecache.backends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
-            # Several portals (or a test run) may share one Redis: each needs its own prefix.
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
+            "KEY_PREFIX": CACHE_KEY_PREFIX if alias == "default" else f"{CACHE_KEY_PREFIX}:{alias}",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1.0},
         }
+        for alias in _CACHE_SIZES
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = LOCAL_CACHES
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# The worker's scheduler (manage.py run_worker, operations/scheduler.py): seconds between its
+# runs (scheduled posts go live within this), and hours between the periodic jobs (0: off).
+SCHEDULER_INTERVAL = float(os.environ.get("SCHEDULER_INTERVAL", "60"))
+SCAN_PUBLIC_PAGES_EVERY_HOURS = float(os.environ.get("SCAN_PUBLIC_PAGES_EVERY_HOURS", "24"))
+BACKUP_EVERY_HOURS = float(os.environ.get("BACKUP_EVERY_HOURS", "0"))
+# Domains the public-page scan accepts besides the editors' allow-list (admin, Snippets).
+SCAN_ALLOWED_DOMAINS = env_list("SCAN_ALLOWED_DOMAINS")
+# Backups (manage.py backup / restore): where they go and how many are kept.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "var" / "backups"))
+BACKUP_KEEP = int(os.environ.get("BACKUP_KEEP", "7"))
 
 # Full-page cache for anonymous readers (pagecache/): seconds a page stays in the cache above,
 # and the max-age browsers and proxies are told. Publishing invalidates at once either way.

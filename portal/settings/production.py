@@ -21,6 +21,11 @@ if not os.environ.get("ALLOWED_HOSTS"):
     raise ImproperlyConfigured(
         "ALLOWED_HOSTS is not set. Give the portal's host names, comma-separated."
     )
+if not os.environ.get("BASE_URL"):
+    raise ImproperlyConfigured(
+        "BASE_URL is not set. Give the portal's public address with its scheme (for example: "
+        "https://kim.example.go.id): canonical links, feeds, share links and e-mails use it."
+    )
 
 DEBUG = False
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)  # noqa: F405

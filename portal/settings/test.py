@@ -14,7 +14,7 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.MD5PasswordHasher",
     "kim.hashers.TemporaryPasswordHasher",
 ]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = LOCAL_CACHES  # noqa: F405 (the sizes of production without Redis)
 # Off, so tests see what each request does; tests/pagecache switches it on.
 PAGECACHE_ENABLED = False
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -111,3 +111,15 @@ def test_pages_advertise_their_feeds(client, groups):
     assert 'type="application/rss+xml"' in home and 'href="/feed/rss/"' in home
     assert 'href="/feed/kelompok/kim-sengon/rss/"' in group
     assert 'href="/feed/kelompok/kim-sengon/atom/"' in group
+
+
+@pytest.mark.parametrize("address", ["/feed/rss/", "/feed/atom/", "/feed/kelompok/kim-sengon/rss/"])
+def test_feed_links_use_the_public_address_not_the_host_asked(client, groups, settings, address):
+    """Behind a proxy the request's host may be internal: readers need BASE_URL's links."""
+    settings.WAGTAILADMIN_BASE_URL = "https://kim.example.go.id"
+
+    _, feed = parse(client, address)
+
+    links = [feed.feed.link] + [entry.link for entry in feed.entries]
+    assert all(link.startswith("https://kim.example.go.id/") for link in links), links
+    assert "testserver" not in str(feed.feed)

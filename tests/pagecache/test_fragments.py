@@ -1,11 +1,11 @@
 """A post's article is kept per revision, survives other posts' publication, never goes stale."""
 
 import pytest
-from django.core.cache import cache
 from taggit.models import Tag
 
 from pagecache import fragments
 from pagecache.fragments import cached_fragments
+from pagecache.stores import FRAGMENTS, store
 from tests.factories import GroupPageFactory, PostPageFactory, rich_text_body
 
 pytestmark = pytest.mark.django_db
@@ -165,6 +165,7 @@ def test_fragments_render_only_what_the_cache_lacks_in_one_round_trip(monkeypatc
     render = Renderer()
     cached_fragments(None, "test", ["a", "b"], lambda item: (item,), render)
     lookups = []
+    cache = store(FRAGMENTS)
     get_many = cache.get_many
     monkeypatch.setattr(cache, "get_many", lambda keys: lookups.append(keys) or get_many(keys))
 

@@ -281,3 +281,58 @@ def test_pages_outside_the_cache_are_compressed_too(client, post, settings):
 
     assert response["Content-Encoding"] == "gzip"
     assert "Jembatan bambu diperbaiki" in gzip.decompress(response.content).decode()
+
+
+def test_a_new_release_does_not_serve_pages_stored_by_the_previous_one(client, post, monkeypatch):
+    """A Redis that outlives a deploy must not serve pages linking static files now gone."""
+    from pagecache import fragments
+
+    cached_get(client, post.url)
+    monkeypatch.setattr(fragments, "release", lambda: "next-release")
+
+    assert client.get(post.url)[HIT_HEADER] == "miss"
+    assert client.get(post.url)[HIT_HEADER] == "hit"
+
+
+def test_two_hundred_posts_read_twice_are_all_served_from_the_cache_the_second_time(
+    client, settings
+):
+    """The local cache is sized for a district, not Django's default 300 entries for all."""
+    from django.core.management import call_command
+
+    from kim.models import PostPage
+
+    settings.DEBUG = True  # generate_data's guard against real databases
+    call_command("generate_data", groups=4, members=4, posts=220, images=2, stdout=None)
+    settings.DEBUG = False
+    generation.advance()
+    urls = [post.url for post in PostPage.objects.live().public()]
+    assert len(urls) >= 200
+    urls = urls[:200]
+
+    first = [client.get(url) for url in urls]
+    assert [response.status_code for response in first] == [200] * 200
+    second = [client.get(url)[HIT_HEADER] for url in urls]
+
+    assert second.count("hit") == 200
+
+
+def test_fragments_cannot_evict_pages(client, post, settings):
+    from django.conf import settings as live_settings
+
+    from pagecache.fragments import cached_fragments
+
+    settings.CACHES = {
+        **live_settings.LOCAL_CACHES,
+        "fragments": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "tiny-fragments",
+            "OPTIONS": {"MAX_ENTRIES": 10},
+        },
+    }
+    cached_get(client, post.url)
+
+    items = [str(number) for number in range(50)]
+    cached_fragments(None, "card", items, lambda item: (item,), lambda missing: missing)
+
+    assert client.get(post.url)[HIT_HEADER] == "hit"

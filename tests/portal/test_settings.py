@@ -32,6 +32,7 @@ def production_env(**overrides):
     return {
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "portal.example.go.id",
+        "BASE_URL": "https://portal.example.go.id",
         **overrides,
     }
 
@@ -49,6 +50,15 @@ def test_production_refuses_to_start_without_allowed_hosts():
 
     assert result.returncode != 0
     assert "ALLOWED_HOSTS is not set" in result.stderr
+
+
+def test_production_refuses_to_start_without_base_url():
+    env = production_env()
+    del env["BASE_URL"]
+    result = run_django("check", **env)
+
+    assert result.returncode != 0
+    assert "BASE_URL is not set" in result.stderr
 
 
 def test_deploy_check_reports_no_issues():
@@ -157,3 +167,27 @@ def test_postgresql_prepares_repeated_queries_unless_told_not_to(value, expected
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == expected
+
+
+def test_with_redis_every_cache_degrades_and_pages_are_kept_apart_from_fragments():
+    script = (
+        "from django.conf import settings as s; import json; print(json.dumps({a: [c['BACKEND'],"
+        " c['KEY_PREFIX']] for a, c in s.CACHES.items()}))"
+    )
+    result = run_django(
+        "shell",
+        "--no-imports",
+        "-c",
+        script,
+        **production_env(REDIS_URL="redis://127.0.0.1:1/0", CACHE_KEY_PREFIX="klaten"),
+    )
+
+    assert result.returncode == 0, result.stderr
+    caches = json.loads(result.stdout)
+    assert {backend for backend, _ in caches.values()} == {"pagecache.backends.ResilientRedisCache"}
+    assert {prefix for _, prefix in caches.values()} == {
+        "klaten",
+        "klaten:pages",
+        "klaten:fragments",
+        "klaten:renditions",
+    }
