@@ -11,7 +11,10 @@ class ModerationConfig(AppConfig):
         from wagtail.models import WorkflowState
         from wagtail.signals import workflow_approved, workflow_cancelled, workflow_rejected
 
+        from . import signals
         from .notifications import queue_decision_email, queue_rejection_email
+
+        signals.connect()
 
         # Wagtail mails these decisions inside the reviewer's request; ours go through the
         # task worker and carry the reasons.

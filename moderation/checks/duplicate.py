@@ -14,9 +14,9 @@ that share its rarest features (``moderation.fingerprints``); ``DuplicateIndex``
 in memory for a file's published lines.
 """
 
-import hashlib
 import math
 import re
+import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -26,8 +26,10 @@ DEFAULT_THRESHOLD = 0.5
 # Kept for callers that still name the threshold by its old measure.
 DEFAULT_JACCARD = DEFAULT_THRESHOLD
 CANDIDATES = 20
-# Features a submission looks up candidates by: its rarest ones.
-QUERY_FEATURES = 60
+# A submission looks up candidates by its rarest features, as many as fit in this many index
+# rows (the number of posts having each), and at most this many features.
+LOOKUP_ROWS = 20_000
+MAX_LOOKUP_FEATURES = 1000
 # Features stored per post for candidate lookup: its names, facts and rarest words.
 INDEXED_FEATURES = 48
 # Pretend the corpus holds this many more posts, none with the feature: a handful of published
@@ -143,8 +145,7 @@ FACT_WEIGHTS = {"d": 2.0, "n": 1.0, "t": 0.5, "m": 0.5, "y": 0.3, "w": 0.3}
 
 def feature_hash(kind, value):
     """Return a positive 31-bit hash of a feature, stable across processes and databases."""
-    digest = hashlib.blake2b(f"{kind}:{value}".encode(), digest_size=4).digest()
-    return (int.from_bytes(digest, "big") & 0x7FFFFFFF) or 1
+    return (zlib.crc32(f"{kind}:{value}".encode()) & 0x7FFFFFFF) or 1
 
 
 @dataclass(frozen=True)
@@ -186,13 +187,23 @@ class Fingerprint:
         return chosen | set(words[:room])
 
     def lookup(self, frequency, corpus_size):
-        """Return the features to look candidates up by: the rarest ones, common ones left out."""
-        common = max(50, corpus_size // 20)
+        """Return the features to look candidates up by: the rarest, within a budget of rows.
+
+        Each feature costs the lookup up to as many index rows as posts have it, so the
+        rarest are taken until LOOKUP_ROWS is spent: the query reads a bounded number of rows
+        however many posts are published. A feature no published post has finds nothing.
+        """
         ranked = sorted(
-            (h for h in self.vocabulary if frequency.get(h, 0) <= common),
-            key=lambda h: (frequency.get(h, 0), h),
+            (h for h in self.vocabulary if frequency.get(h, 0) > 0),
+            key=lambda h: (frequency[h], h),
         )
-        return ranked[:QUERY_FEATURES]
+        chosen, spent = [], 0
+        for feature in ranked[:MAX_LOOKUP_FEATURES]:
+            spent += frequency[feature]
+            if spent > LOOKUP_ROWS and chosen:
+                break
+            chosen.append(feature)
+        return chosen
 
 
 def _number_value(raw):
@@ -204,8 +215,12 @@ def _number_value(raw):
     return None
 
 
-def fingerprint(text):
-    """Return the ``Fingerprint`` of a post's text (title, summary and body joined)."""
+def fingerprint(text, *, shingles=True):
+    """Return the ``Fingerprint`` of a post's text and the set of its character shingles.
+
+    Without shingles, only the features counted for rarity are computed (a first pass over
+    many posts).
+    """
     text = text or ""
     stops = stop_words()
     words, names, facts = set(), set(), set()
@@ -241,7 +256,7 @@ def fingerprint(text):
             continue
         words.add(feature_hash("w", root))
         stems.append(root)
-    stream = " ".join(stems)
+    stream = " ".join(stems) if shingles else ""
     grams = {
         feature_hash("c", stream[i : i + CHAR_GRAM]) for i in range(len(stream) - CHAR_GRAM + 1)
     }
@@ -438,3 +453,14 @@ def best_match(mine, grams, candidates, frequency, corpus_size, threshold, exclu
         if comparison.score >= threshold and (best is None or comparison.score > best.score):
             best = DuplicateMatch(post, comparison.score, comparison.words)
     return best
+
+
+class CombinedDuplicates:
+    """Several sets of published posts searched as one (a file's lines and the site's posts)."""
+
+    def __init__(self, *sources):
+        self.sources = sources
+
+    def most_similar(self, text, threshold=DEFAULT_THRESHOLD, exclude=None):
+        matches = [source.most_similar(text, threshold, exclude) for source in self.sources]
+        return max(filter(None, matches), key=lambda match: match.score, default=None)

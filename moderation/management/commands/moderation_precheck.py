@@ -1,5 +1,7 @@
 """Run the moderation pre-checks on a batch of posts from a JSON-lines file."""
 
+import functools
+import itertools
 import json
 import random
 import statistics
@@ -19,6 +21,7 @@ from moderation.checks import (
     run_checks,
 )
 from moderation.checks.inputs import text_part
+from moderation.models import PublishedFingerprint
 
 KINDS = ("post", "published", "known_hoax")
 HELP = """Check each "post" line of a JSON-lines file and print one JSON line per post:
@@ -78,7 +81,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--claims", type=int, default=200, help="Benchmark: number of debunked claims."
         )
-        parser.add_argument("--repeat", type=int, default=5, help="Benchmark: timed runs.")
+        parser.add_argument("--repeat", type=int, default=20, help="Benchmark: timed runs.")
         parser.add_argument(
             "--vocabulary",
             type=int,
@@ -92,19 +95,19 @@ class Command(BaseCommand):
         with (
             translation.override(language)
             if language
-            else translation.override(translation.get_language()),
-            transaction.atomic(),
+            else translation.override(translation.get_language())
         ):
-            try:
-                if options["benchmark"]:
-                    self.benchmark(options)
-                elif not options["file"]:
-                    raise CommandError("Give a JSON-lines file (or - for standard input).")
-                else:
+            if options["benchmark"]:
+                self.benchmark(options)
+                return
+            if not options["file"]:
+                raise CommandError("Give a JSON-lines file (or - for standard input).")
+            with transaction.atomic():
+                try:
                     self.evaluate(options)
-            finally:
-                # Nothing here writes; rolling back makes sure of it.
-                transaction.set_rollback(True)
+                finally:
+                    # Nothing here writes; rolling back makes sure of it.
+                    transaction.set_rollback(True)
 
     # --- evaluation -------------------------------------------------------------------------
 
@@ -219,14 +222,16 @@ class Command(BaseCommand):
             )
 
     def reference(self, options, published, claims):
-        from moderation.checks.pages import published_posts_from_database
+        from moderation.checks.duplicate import CombinedDuplicates, DuplicateIndex
+        from moderation.fingerprints import DatabaseDuplicates
         from moderation.models import DebunkedClaim
 
+        duplicates = DuplicateIndex(published)
         if options["site_posts"]:
-            published = list(published_posts_from_database()) + published
+            duplicates = CombinedDuplicates(DatabaseDuplicates(), duplicates)
         if not options["file_claims_only"]:
             claims = [c.as_spec() for c in DebunkedClaim.objects.filter(active=True)] + claims
-        return ReferenceSet(published, claims)
+        return ReferenceSet(duplicates, claims)
 
     def categories(self, records):
         from kim.models import Category
@@ -242,8 +247,17 @@ class Command(BaseCommand):
     # --- benchmark ----------------------------------------------------------------------------
 
     def benchmark(self, options):
+        """Time the whole pre-check of generated posts against the database's published posts.
+
+        The database must hold at least ``--published`` published posts with fingerprints;
+        when it holds fewer, generated posts are added in bulk (benchdata), which is only done
+        in a database without real groups or posts: use a throw-away one.
+        """
+        from moderation.models import DebunkedClaim
+
         rng = random.Random(20)  # noqa: S311 (made-up text, not secrets)
         words = _word_source(rng, options["vocabulary"])
+        published = self.published_posts(options["published"], words)
 
         def text(count):
             sentences = []
@@ -254,53 +268,155 @@ class Command(BaseCommand):
             return " ".join(sentences)
 
         rules = Rules.from_database()
-        from moderation.models import DebunkedClaim
-
-        seeded = [c.as_spec() for c in DebunkedClaim.objects.filter(active=True)]
+        seeded = DebunkedClaim.objects.filter(active=True).count()
         # Claims are made of content words, rarer than the running text of posts.
         content_words = _word_source(rng, 0)
         generated = [
-            ClaimSpec(" ".join(content_words(rng.randint(8, 14))), pk=f"g{i}")
-            for i in range(max(0, options["claims"] - len(seeded)))
+            DebunkedClaim(claim=" ".join(content_words(rng.randint(8, 14))), active=True)
+            for _ in range(max(0, options["claims"] - seeded))
         ]
-        claims = (seeded + generated)[: options["claims"]]
-        published = [
-            PublishedPost(i, " ".join(words(6)), text(rng.randint(150, 600)))
-            for i in range(options["published"])
-        ]
-        post = post_input_from_text(" ".join(words(8)), text(options["words"]))
-
-        started = time.perf_counter()
-        reference = ReferenceSet(published, claims)
-        build = time.perf_counter() - started
-
         runs = []
         flags = []
-        for _ in range(max(1, options["repeat"])):
-            started = time.perf_counter()
-            flags = run_checks(post, reference=reference, rules=rules)
-            runs.append(time.perf_counter() - started)
+        with transaction.atomic():
+            DebunkedClaim.objects.bulk_create(generated)
+            # Half the checked posts repost a published one, as a submitter would.
+            reposts = list(
+                PublishedFingerprint.objects.order_by("?").values_list("post_id", flat=True)[
+                    : options["repeat"]
+                ]
+            )
+            # One more run than timed: the first fills the process's caches (stems, the
+            # claims' index), as a web process's first check does once.
+            for run in range(max(1, options["repeat"]) + 1):
+                body = text(options["words"])
+                if run % 2 and reposts:
+                    body = _benchmark_text(reposts[run % len(reposts)]) + " " + body
+                post = post_input_from_text(" ".join(words(8)), body)
+                started = time.perf_counter()
+                # What a submission costs: the reference set is made per request.
+                flags = run_checks(post, reference=ReferenceSet.from_database(), rules=rules)
+                runs.append(time.perf_counter() - started)
+            transaction.set_rollback(True)
         vocabulary = (
             f"{options['vocabulary']} word forms, Zipf-distributed"
             if options["vocabulary"]
             else "uniform over the whole dictionary"
         )
+        first, runs = runs[0], runs[1:]
+        p95 = statistics.quantiles(runs, n=20, method="inclusive")[-1] if len(runs) > 1 else runs[0]
         self.stdout.write(
-            f"post of {options['words']} words against {len(published)} published posts and "
-            f"{len(claims)} debunked claims, {len(rules.word_rules)} word-list entries "
-            f"({vocabulary})\n"
-            f"building the reference set: {build:.3f} s (once, reused across posts)\n"
-            f"first run (cold stemming cache): {runs[0]:.3f} s\n"
-            f"median of {len(runs)} runs: {statistics.median(runs):.3f} s\n"
-            f"flags raised: {len(flags)}"
+            f"posts of {options['words']} words (every other one with a published post pasted "
+            f"in) against {published} published posts and {options['claims']} debunked claims, "
+            f"{len(rules.word_rules)} word-list entries ({vocabulary})\n"
+            f"first run (cold caches, not counted): {first * 1000:.0f} ms\n"
+            f"median of {len(runs)} runs: {statistics.median(runs) * 1000:.0f} ms\n"
+            f"flags raised in the last run: {len(flags)}\n"
+            f"check p95: {p95 * 1000:.0f} ms against {published} published posts"
         )
+
+    def published_posts(self, wanted, words):
+        """Return the number of published posts with fingerprints, adding generated ones."""
+        from benchdata.services import (
+            PROVINCE_CODE,
+            DRAFT_SHARE,
+            bench_data_generate,
+            bench_data_refusal,
+        )
+        from kim.models import PostPage, Region
+        from moderation.fingerprints import fingerprints_store_many
+
+        published = PostPage.objects.published()
+        fingerprinted = PublishedFingerprint.objects.filter(post__in=published)
+        have = fingerprinted.count()
+        if have >= wanted:
+            return have
+        missing = published.exclude(pk__in=PublishedFingerprint.objects.values("post_id"))
+        if published.count() < wanted:
+            generated = Region.objects.filter(code=PROVINCE_CODE).exists()
+            refusal = bench_data_refusal()
+            if generated or refusal:
+                raise CommandError(
+                    f"The database holds {published.count()} published posts, fewer than "
+                    f"--published {wanted}, and more cannot be generated here "
+                    f"({refusal or 'it holds generated data already'}). Use a fresh, "
+                    "throw-away database."
+                )
+            posts = round((wanted - have) / (1 - DRAFT_SHARE) * 1.02) + 10
+            self.stdout.write(f"Generating {posts} posts (benchdata)...")
+            groups = max(1, posts // 500)
+            bench_data_generate(
+                groups=groups,
+                members=2 * groups,
+                posts=posts,
+                images=1,
+                index=False,
+                log=self.stdout.write,
+            )
+        ids = list(missing.order_by("pk").values_list("pk", flat=True))
+        self.stdout.write(f"Fingerprinting {len(ids)} published posts with made-up text...")
+
+        def items():
+            for pk in ids:
+                yield pk, _benchmark_text(pk)
+
+        started = time.perf_counter()
+        with transaction.atomic():
+            fingerprints_store_many(items, log=self.stdout.write)
+        self.stdout.write(f"  fingerprints: {time.perf_counter() - started:.0f} s")
+        return fingerprinted.count()
+
+
+MONTH_NAMES = (
+    "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember"
+).split()
+
+
+@functools.cache
+def _benchmark_words():
+    return _word_source(random.Random(7), 30000)  # noqa: S311
+
+
+def _benchmark_text(pk):
+    """Made-up text of a published post, the same for the same post: words, names, facts.
+
+    Benchdata's posts share a few bodies; fingerprints of those would all be alike. Each
+    generated post gets its own text instead: 100 to 400 words from a Zipf vocabulary of
+    30,000 forms, two place names and a person's name from a few thousand, a date and figures.
+    """
+    rng = random.Random(pk)  # noqa: S311
+    words = _benchmark_words()
+    place = _made_up_name(rng) + " " + _made_up_name(rng)
+    person = _made_up_name(rng)
+    date = f"{rng.randint(1, 28)} {rng.choice(MONTH_NAMES)} {rng.randint(2022, 2026)}"
+    facts = (
+        f"Kegiatan di Desa {place} pada {date} pukul {rng.randint(7, 20):02d}.00 diikuti "
+        f"{rng.randint(10, 900)} warga, kata {person}, dengan biaya Rp "
+        f"{rng.randint(1, 900) * 1000:,}.".replace(",", ".")
+    )
+    sentences = [facts]
+    count = rng.randint(100, 400)
+    while count > 0:
+        size = min(count, rng.randint(8, 22))
+        sentences.append(" ".join(words(size, rng)).capitalize() + ".")
+        count -= size
+    rng.shuffle(sentences)
+    return " ".join(sentences)
+
+
+def _made_up_name(rng):
+    from benchdata.services import SYLLABLES
+
+    return "".join(rng.choice(SYLLABLES) for _ in range(2)).capitalize() + rng.choice(
+        ["", "an", "rejo", "sari", "harjo", "mulyo"]
+    )
 
 
 def _word_source(rng, vocabulary):
     """Return a function giving n made-up Indonesian words from the stemmer's dictionary.
 
     Real text repeats a few thousand word forms (Zipf's law); drawing uniformly from all
-    30,000 roots with random affixes is the worst case for the stemmer's cache.
+    30,000 roots with random affixes is the worst case for the stemmer's cache. The function
+    draws with ``rng`` unless given another generator.
     """
     from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
@@ -312,7 +428,7 @@ def _word_source(rng, vocabulary):
         return rng.choice(prefixes) + rng.choice(roots) + rng.choice(suffixes)
 
     if not vocabulary:
-        return lambda count: [form() for _ in range(count)]
+        return lambda count, draw=rng: [form() for _ in range(count)]
     forms = [form() for _ in range(vocabulary)]
-    weights = [1 / rank for rank in range(1, vocabulary + 1)]
-    return lambda count: rng.choices(forms, weights=weights, k=count)
+    cumulative = list(itertools.accumulate(1 / rank for rank in range(1, vocabulary + 1)))
+    return lambda count, draw=rng: draw.choices(forms, cum_weights=cumulative, k=count)
