@@ -9,7 +9,7 @@ The writes live here rather than in services.py because the signal handlers, the
 command and the benchmark share them.
 """
 
-from collections import Counter
+from collections import Counter, OrderedDict
 
 from django.db import connection, transaction
 from django.db.models import Count, F
@@ -89,8 +89,22 @@ def fingerprint_remove(*, post):
     PublishedFingerprint.objects.filter(post_id=post.pk).delete()
 
 
-def fingerprint_deleted(sender, instance, **kwargs):
-    """Count a deleted fingerprint's features out, whichever way it was deleted."""
+_COUNTED_OUT = OrderedDict()
+
+
+def fingerprint_deleted(sender, instance, using=None, **kwargs):
+    """Count a deleted fingerprint's features out, whichever way it was deleted.
+
+    Deleting a page deletes its fingerprint through the foreign key, and Wagtail's delete of
+    a page reaches the row twice (as the page and as its specific post), sending the signal
+    each time: the same stored fingerprint is counted out once.
+    """
+    key = (using, instance.pk, instance.updated_at)
+    if key in _COUNTED_OUT:
+        return
+    _COUNTED_OUT[key] = True
+    while len(_COUNTED_OUT) > 1000:
+        _COUNTED_OUT.popitem(last=False)
     _count(Fingerprint.from_data(instance.features).vocabulary, -1)
 
 

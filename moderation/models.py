@@ -281,9 +281,8 @@ class PublishedFingerprint(models.Model):
     features = models.JSONField()
     updated_at = models.DateTimeField(auto_now=True)
 
-    class Meta:
-        verbose_name = _("published post's fingerprint")
-        verbose_name_plural = _("published posts' fingerprints")
+    def __str__(self):
+        return f"fingerprint of post {self.post_id}"
 
 
 class FingerprintFeature(models.Model):
@@ -295,7 +294,12 @@ class FingerprintFeature(models.Model):
     feature = models.IntegerField()
 
     class Meta:
-        indexes = [models.Index(fields=["feature", "fingerprint"], name="moderation_feature_lookup")]
+        indexes = [
+            models.Index(fields=["feature", "fingerprint"], name="moderation_feature_lookup")
+        ]
+
+    def __str__(self):
+        return f"{self.feature} → {self.fingerprint_id}"
 
 
 class FeatureFrequency(models.Model):
@@ -306,3 +310,6 @@ class FeatureFrequency(models.Model):
 
     feature = models.IntegerField(primary_key=True)
     posts = models.IntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.feature}: {self.posts}"

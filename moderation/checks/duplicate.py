@@ -284,8 +284,12 @@ def _number_facts(low, tokens, i):
             yield ("n", value)
         return
     parts = re.split(r"[.,:/]", low)
-    if len(parts) == 2 and len(parts[1]) == 2 and int(parts[0]) <= 24 and ":" in low or (
-        "." in low and len(parts) == 2 and len(parts[1]) == 2 and int(parts[0]) <= 24
+    if (
+        len(parts) == 2
+        and len(parts[1]) == 2
+        and int(parts[0]) <= 24
+        and ":" in low
+        or ("." in low and len(parts) == 2 and len(parts[1]) == 2 and int(parts[0]) <= 24)
     ):
         yield ("t", f"{int(parts[0])}.{parts[1]}")
     elif "/" in low and len(parts) in (2, 3) and int(parts[0]) <= 31 and int(parts[1]) <= 12:
@@ -419,7 +423,7 @@ class DuplicateIndex:
         self.fingerprints = [fingerprint(post_text(p.title, "", p.text))[0] for p in self.posts]
         self.frequency = Counter()
         self.postings = defaultdict(list)
-        for position, print_ in enumerate(self.fingerprints):
+        for print_ in self.fingerprints:
             self.frequency.update(print_.vocabulary)
         for position, print_ in enumerate(self.fingerprints):
             for feature in print_.indexed(self.frequency, len(self.posts)):
@@ -440,7 +444,9 @@ class DuplicateIndex:
             (self.posts[position], self.fingerprints[position])
             for position, _count in hits.most_common(CANDIDATES)
         ]
-        return best_match(mine, grams, candidates, self.frequency, len(self.posts), threshold, exclude)
+        return best_match(
+            mine, grams, candidates, self.frequency, len(self.posts), threshold, exclude
+        )
 
 
 def best_match(mine, grams, candidates, frequency, corpus_size, threshold, exclude=None):

@@ -317,8 +317,8 @@ class Command(BaseCommand):
     def published_posts(self, wanted, words):
         """Return the number of published posts with fingerprints, adding generated ones."""
         from benchdata.services import (
-            PROVINCE_CODE,
             DRAFT_SHARE,
+            PROVINCE_CODE,
             bench_data_generate,
             bench_data_refusal,
         )
