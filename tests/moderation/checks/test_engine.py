@@ -84,10 +84,9 @@ def test_flags_serialise_for_storage():
 @pytest.mark.django_db
 def test_reference_set_from_database_has_live_posts_and_active_claims():
     from moderation.checks.engine import clear_cached_indexes
+    from moderation.fingerprints import fingerprints_backfill
     from moderation.models import DebunkedClaim
     from tests.factories import PostPageFactory, rich_text_body
-
-    from moderation.fingerprints import fingerprints_backfill
 
     clear_cached_indexes()
     text = "Posyandu Melati Dusun Jetis buka Rabu 10 Juli 2024 pukul 08.00 di rumah Bu Sarmi."

@@ -154,9 +154,8 @@ def test_file_claims_only_leaves_out_the_database_claims(tmp_path):
 
 
 def test_site_posts_are_compared_only_when_asked(tmp_path):
-    from tests.factories import PostPageFactory, rich_text_body
-
     from moderation.fingerprints import fingerprints_backfill
+    from tests.factories import PostPageFactory, rich_text_body
 
     PostPageFactory(title="Kerja bakti saluran irigasi", body=rich_text_body(PUBLISHED_BODY))
     fingerprints_backfill()
