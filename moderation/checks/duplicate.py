@@ -227,9 +227,9 @@ def fingerprint(text, *, shingles=True):
     tokens = []  # (lower, raw, may name someone)
     for piece in SENTENCE_BREAK.split(text):
         found = TOKEN.findall(piece)
-        capitalised = sum(1 for raw in found if raw[0].isupper())
-        # A title in Title Case names nothing by its capitals.
-        title_case = len(found) >= 3 and capitalised >= 0.6 * len(found)
+        content = [raw for raw in found if len(raw) >= 4 and raw.isalpha()]
+        # A title in Title Case names nothing by its capitals: every content word has one.
+        title_case = len(content) >= 3 and all(raw[0].isupper() for raw in content)
         for position, raw in enumerate(found):
             tokens.append((raw.lower(), raw, position > 0 and not title_case))
     stems = []
