@@ -163,7 +163,7 @@ def fingerprints_backfill(*, rebuild=False, log=None):
         # In SQL: deleting fingerprints one by one would count each one's features out.
         with connection.cursor() as cursor:
             for model in (FingerprintFeature, PublishedFingerprint, FeatureFrequency):
-                cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")  # noqa: S608
+                cursor.execute(f"DELETE FROM {model._meta.db_table}")  # noqa: S608
     stale = PublishedFingerprint.objects.exclude(post__in=PostPage.objects.live())
     removed = 0
     for record in stale.iterator(chunk_size=BATCH):
