@@ -73,13 +73,18 @@ def _rows(post_id, print_, frequency, corpus_size):
     return record, lookup
 
 
-@transaction.atomic
 def fingerprint_store(*, post):
     """Keep the fingerprint of a post as it is now published, replacing an older one."""
-    fingerprint_remove(post=post)
-    print_, _grams = fingerprint(page_text(post))
+    return fingerprint_store_text(post_id=post.pk, text=page_text(post))
+
+
+@transaction.atomic
+def fingerprint_store_text(*, post_id, text):
+    """Keep the fingerprint of a post's text (``fingerprint_store`` reads it from the page)."""
+    PublishedFingerprint.objects.filter(post_id=post_id).delete()
+    print_, _grams = fingerprint(text)
     frequency, corpus_size = frequencies(print_.vocabulary)
-    record, lookup = _rows(post.pk, print_, frequency, corpus_size)
+    record, lookup = _rows(post_id, print_, frequency, corpus_size)
     record.save()
     FingerprintFeature.objects.bulk_create(lookup, batch_size=BATCH)
     _count(print_.vocabulary, +1)
