@@ -521,8 +521,8 @@ SELECT post_id, jsonb_build_object(
     'n', coalesce(jsonb_agg(feature ORDER BY feature) FILTER (WHERE kind = 'name'), '[]'),
     'f', coalesce(jsonb_agg(jsonb_build_array(feature, kind) ORDER BY feature)
                   FILTER (WHERE kind NOT IN ('w', 'name')), '[]'),
-    'c', (SELECT jsonb_agg(1 + floor(random() * 2000000000)::bigint + post_id * 0)
-          FROM generate_series(1, 64))
+    'c', (SELECT jsonb_agg(1 + floor(random() * 2000000000)::bigint + g * 0 + post_id * 0)
+          FROM generate_series(1, 64) g)
 ), now()
 FROM bench_features GROUP BY post_id;
 INSERT INTO moderation_fingerprintfeature (fingerprint_id, feature)
