@@ -28,7 +28,7 @@ DEFAULT_JACCARD = DEFAULT_THRESHOLD
 CANDIDATES = 20
 # A submission looks up candidates by its rarest features, as many as fit in this many index
 # rows (the number of posts having each), and at most this many features.
-LOOKUP_ROWS = 20_000
+LOOKUP_ROWS = 5_000
 MAX_LOOKUP_FEATURES = 1000
 # Features stored per post for candidate lookup: its names, facts and rarest words.
 INDEXED_FEATURES = 48
@@ -37,6 +37,7 @@ INDEXED_FEATURES = 48
 IDF_PRIOR = 20
 CHAR_SKETCH = 64
 CHAR_GRAM = 5
+SHINGLE_PREFIX = zlib.crc32(b"c:")
 # The corpus size is kept under this feature, which no real feature hashes to.
 CORPUS_SIZE_FEATURE = 0
 
@@ -257,9 +258,17 @@ def fingerprint(text, *, shingles=True):
         words.add(feature_hash("w", root))
         stems.append(root)
     stream = " ".join(stems) if shingles else ""
-    grams = {
-        feature_hash("c", stream[i : i + CHAR_GRAM]) for i in range(len(stream) - CHAR_GRAM + 1)
-    }
+    if stream.isascii():
+        # The same hashes as feature_hash("c", gram), continuing the CRC of the prefix.
+        data = stream.encode()
+        grams = {
+            (zlib.crc32(data[i : i + CHAR_GRAM], SHINGLE_PREFIX) & 0x7FFFFFFF) or 1
+            for i in range(len(data) - CHAR_GRAM + 1)
+        }
+    else:
+        grams = {
+            feature_hash("c", stream[i : i + CHAR_GRAM]) for i in range(len(stream) - CHAR_GRAM + 1)
+        }
     return Fingerprint(
         frozenset(words),
         frozenset(names),
