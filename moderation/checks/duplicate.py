@@ -23,8 +23,6 @@ from dataclasses import dataclass, field
 from .text import stem, stop_words
 
 DEFAULT_THRESHOLD = 0.5
-# Kept for callers that still name the threshold by its old measure.
-DEFAULT_JACCARD = DEFAULT_THRESHOLD
 CANDIDATES = 20
 # A submission looks up candidates by its rarest features, as many as fit in this many index
 # rows (the number of posts having each), and at most this many features.
