@@ -16,11 +16,14 @@ class ModerationConfig(AppConfig):
             workflow_rejected,
         )
 
+        from . import signals
         from .notifications import (
             queue_decision_email,
             queue_rejection_email,
             queue_went_live_email,
         )
+
+        signals.connect()
 
         # Wagtail mails these decisions inside the reviewer's request; ours go through the
         # task worker and carry the reasons.

@@ -278,3 +278,52 @@ class FlagDismissal(models.Model):
 
 
 from .workflow import *  # noqa: E402,F403  (the workflow tasks and their task states)
+
+
+class PublishedFingerprint(models.Model):
+    """What the duplicate check compares submissions with, kept for each live post.
+
+    Written when the post is published and deleted when it is unpublished or deleted
+    (moderation.signals); ``manage.py moderation_fingerprints`` writes any that are missing.
+    Whether the post is still public (its group live, not a sandbox) is asked when it is a
+    candidate, so deactivating a group needs no rewrite here.
+    """
+
+    post = models.OneToOneField(
+        "kim.PostPage", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    features = models.JSONField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"fingerprint of post {self.post_id}"
+
+
+class FingerprintFeature(models.Model):
+    """One feature a published post is looked up by: a submission finds its candidates here."""
+
+    fingerprint = models.ForeignKey(
+        PublishedFingerprint, on_delete=models.CASCADE, related_name="lookup"
+    )
+    feature = models.IntegerField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["feature", "fingerprint"], name="moderation_feature_lookup")
+        ]
+
+    def __str__(self):
+        return f"{self.feature} → {self.fingerprint_id}"
+
+
+class FeatureFrequency(models.Model):
+    """How many live posts have a feature: rare features weigh more when posts are compared.
+
+    The row for feature 0 holds the number of fingerprinted posts.
+    """
+
+    feature = models.IntegerField(primary_key=True)
+    posts = models.IntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.feature}: {self.posts}"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from . import claims, hoax, links, media, personal_data, sara
-from .duplicate import DEFAULT_JACCARD, DuplicateIndex
+from .duplicate import DEFAULT_THRESHOLD, DuplicateIndex
 from .hoax import ClaimIndex
 from .text import excerpt_around, sentences, word_count
 from .types import BLOCKING_BY_DEFAULT, Flag, FlagCode, Link, Severity
@@ -16,7 +16,7 @@ DEFAULT_MIN_WORDS = 40
 DEFAULT_THRESHOLDS = {
     FlagCode.TOO_SHORT: DEFAULT_MIN_WORDS,
     FlagCode.HOAX_MATCH: round(hoax.DEFAULT_THRESHOLD * 100),
-    FlagCode.DUPLICATE: round(DEFAULT_JACCARD * 100),
+    FlagCode.DUPLICATE: round(DEFAULT_THRESHOLD * 100),
 }
 WORD_LIST_CODES = (FlagCode.HATE_SPEECH, FlagCode.PROFANITY, FlagCode.GAMBLING)
 MAX_FLAGS_PER_CODE = 10
@@ -71,36 +71,34 @@ class Rules:
 
 
 class ReferenceSet:
-    """What a post is compared with: published posts and debunked claims."""
+    """What a post is compared with: published posts and debunked claims.
+
+    ``published`` is a list of ``PublishedPost`` (compared in memory, for a file of posts) or
+    anything with ``most_similar``, such as the database's fingerprints.
+    """
 
     def __init__(self, published=(), claims=()):
         self.duplicates = (
-            published if isinstance(published, DuplicateIndex) else DuplicateIndex(published)
+            published if hasattr(published, "most_similar") else DuplicateIndex(published)
         )
         self.claims = claims if isinstance(claims, ClaimIndex) else ClaimIndex(claims)
 
     @classmethod
     def from_database(cls):
-        """Return the live posts and active claims, reusing the indexes while unchanged.
+        """Return the published posts' fingerprints and the active claims.
 
-        Building the index of a thousand posts takes most of a second, so it is kept per
-        process and rebuilt only when a post is published, changed or withdrawn.
+        Published posts are compared through the database (``moderation.fingerprints``):
+        nothing about them is held in the process. The claims, a few hundred editor-managed
+        rows, are compiled once per process and again only when they change.
         """
         from django.db.models import Count, Max
 
-        from kim.models import PostPage
+        from moderation.fingerprints import DatabaseDuplicates
         from moderation.models import DebunkedClaim
 
-        from .pages import published_posts_from_database
-
         claims = DebunkedClaim.objects.filter(active=True)
-        posts = PostPage.objects.published()
         return cls(
-            _cached(
-                "published",
-                posts.aggregate(Count("id"), Max("id"), Max("last_published_at")),
-                lambda: DuplicateIndex(published_posts_from_database()),
-            ),
+            DatabaseDuplicates(),
             _cached(
                 "claims",
                 claims.aggregate(Count("id"), Max("id"), Max("updated_at")),

@@ -1,16 +1,10 @@
 """Read post pages and revisions into the checks' plain data."""
 
-import html
-import re
-
 from wagtail.models import Revision
 
-from .duplicate import PublishedPost
 from .inputs import html_part
 from .text import strip_invisible
 from .types import ImageRef, Link, PostInput, SourceRef, TextPart
-
-TAG = re.compile(r"<[^>]+>")
 
 
 def _image_label(image):
@@ -87,28 +81,3 @@ def post_input_from_page(page_or_revision):
         needs_source=bool(category and category.needs_source),
         page_id=page.pk,
     )
-
-
-def _raw_text(value):
-    """Pull the words out of a block's stored JSON without building block objects."""
-    if isinstance(value, str):
-        return html.unescape(TAG.sub(" ", value))
-    if isinstance(value, dict):
-        return " ".join(_raw_text(v) for k, v in value.items() if k not in ("image", "document"))
-    if isinstance(value, list):
-        return " ".join(_raw_text(v.get("value", v) if isinstance(v, dict) else v) for v in value)
-    return ""
-
-
-def published_posts_from_database():
-    """Yield every live, public post as a ``PublishedPost`` for duplicate detection."""
-    from kim.models import PostPage
-
-    queryset = PostPage.objects.published().only("id", "title", "summary", "body", "url_path")
-    for page in queryset.iterator(chunk_size=500):
-        words = " ".join(
-            _raw_text(block.get("value"))
-            for block in page.body.raw_data
-            if block.get("type") not in ("embed",)
-        )
-        yield PublishedPost(page.pk, page.title, f"{page.summary}\n{words}", page.url_path)

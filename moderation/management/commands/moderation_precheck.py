@@ -1,13 +1,17 @@
 """Run the moderation pre-checks on a batch of posts from a JSON-lines file."""
 
+import functools
+import heapq
+import itertools
 import json
+import os
 import random
 import statistics
 import sys
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import translation
 
 from moderation.checks import (
@@ -18,7 +22,9 @@ from moderation.checks import (
     post_input_from_text,
     run_checks,
 )
+from moderation.checks.duplicate import CHAR_SKETCH, Fingerprint, fingerprint
 from moderation.checks.inputs import text_part
+from moderation.models import PublishedFingerprint
 
 KINDS = ("post", "published", "known_hoax")
 HELP = """Check each "post" line of a JSON-lines file and print one JSON line per post:
@@ -94,7 +100,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--claims", type=int, default=200, help="Benchmark: number of debunked claims."
         )
-        parser.add_argument("--repeat", type=int, default=5, help="Benchmark: timed runs.")
+        parser.add_argument("--repeat", type=int, default=20, help="Benchmark: timed runs.")
         parser.add_argument(
             "--vocabulary",
             type=int,
@@ -108,19 +114,19 @@ class Command(BaseCommand):
         with (
             translation.override(language)
             if language
-            else translation.override(translation.get_language()),
-            transaction.atomic(),
+            else translation.override(translation.get_language())
         ):
-            try:
-                if options["benchmark"]:
-                    self.benchmark(options)
-                elif not options["file"]:
-                    raise CommandError("Give a JSON-lines file (or - for standard input).")
-                else:
+            if options["benchmark"]:
+                self.benchmark(options)
+                return
+            if not options["file"]:
+                raise CommandError("Give a JSON-lines file (or - for standard input).")
+            with transaction.atomic():
+                try:
                     self.evaluate(options)
-            finally:
-                # Nothing here writes; rolling back makes sure of it.
-                transaction.set_rollback(True)
+                finally:
+                    # Nothing here writes; rolling back makes sure of it.
+                    transaction.set_rollback(True)
 
     # --- evaluation -------------------------------------------------------------------------
 
@@ -281,14 +287,16 @@ class Command(BaseCommand):
         )
 
     def reference(self, options, published, claims):
-        from moderation.checks.pages import published_posts_from_database
+        from moderation.checks.duplicate import CombinedDuplicates, DuplicateIndex
+        from moderation.fingerprints import DatabaseDuplicates
         from moderation.models import DebunkedClaim
 
+        duplicates = DuplicateIndex(published)
         if options["site_posts"]:
-            published = list(published_posts_from_database()) + published
+            duplicates = CombinedDuplicates(DatabaseDuplicates(), duplicates)
         if not options["file_claims_only"]:
             claims = [c.as_spec() for c in DebunkedClaim.objects.filter(active=True)] + claims
-        return ReferenceSet(published, claims)
+        return ReferenceSet(duplicates, claims)
 
     def categories(self, records):
         from kim.models import Category
@@ -304,8 +312,17 @@ class Command(BaseCommand):
     # --- benchmark ----------------------------------------------------------------------------
 
     def benchmark(self, options):
+        """Time the whole pre-check of generated posts against the database's published posts.
+
+        The database must hold at least ``--published`` published posts with fingerprints;
+        when it holds fewer, generated posts are added in bulk (benchdata), which is only done
+        in a database without real groups or posts: use a throw-away one.
+        """
+        from moderation.models import DebunkedClaim
+
         rng = random.Random(20)  # noqa: S311 (made-up text, not secrets)
         words = _word_source(rng, options["vocabulary"])
+        published = self.published_posts(options["published"], words)
 
         def text(count):
             sentences = []
@@ -316,46 +333,193 @@ class Command(BaseCommand):
             return " ".join(sentences)
 
         rules = Rules.from_database()
-        from moderation.models import DebunkedClaim
-
-        seeded = [c.as_spec() for c in DebunkedClaim.objects.filter(active=True)]
+        seeded = DebunkedClaim.objects.filter(active=True).count()
         # Claims are made of content words, rarer than the running text of posts.
         content_words = _word_source(rng, 0)
         generated = [
-            ClaimSpec(" ".join(content_words(rng.randint(8, 14))), pk=f"g{i}")
-            for i in range(max(0, options["claims"] - len(seeded)))
+            DebunkedClaim(claim=" ".join(content_words(rng.randint(8, 14))), active=True)
+            for _ in range(max(0, options["claims"] - seeded))
         ]
-        claims = (seeded + generated)[: options["claims"]]
-        published = [
-            PublishedPost(i, " ".join(words(6)), text(rng.randint(150, 600)))
-            for i in range(options["published"])
-        ]
-        post = post_input_from_text(" ".join(words(8)), text(options["words"]))
-
-        started = time.perf_counter()
-        reference = ReferenceSet(published, claims)
-        build = time.perf_counter() - started
-
-        runs = []
+        runs, cpu_times = [], []
         flags = []
-        for _ in range(max(1, options["repeat"])):
-            started = time.perf_counter()
-            flags = run_checks(post, reference=reference, rules=rules)
-            runs.append(time.perf_counter() - started)
+        with transaction.atomic():
+            DebunkedClaim.objects.bulk_create(generated)
+            # Half the checked posts repost a published one, as a submitter would.
+            reposts = list(
+                PublishedFingerprint.objects.order_by("pk").values_list("post_id", flat=True)[
+                    :REAL_TEXTS
+                ]
+            )
+            # One more run than timed: the first fills the process's caches (stems, the
+            # claims' index), as a web process's first check does once.
+            for run in range(max(1, options["repeat"]) + 1):
+                body = text(options["words"])
+                if run % 2 and reposts:
+                    body = _benchmark_text(reposts[run % len(reposts)]) + " " + body
+                post = post_input_from_text(" ".join(words(8)), body)
+                started, cpu = time.perf_counter(), time.process_time()
+                # What a submission costs: the reference set is made per request.
+                flags = run_checks(post, reference=ReferenceSet.from_database(), rules=rules)
+                runs.append(time.perf_counter() - started)
+                cpu_times.append(time.process_time() - cpu)
+            transaction.set_rollback(True)
         vocabulary = (
             f"{options['vocabulary']} word forms, Zipf-distributed"
             if options["vocabulary"]
             else "uniform over the whole dictionary"
         )
+        first, runs, cpu_times = runs[0], runs[1:], cpu_times[1:]
+
+        def p95(values):
+            if len(values) == 1:
+                return values[0]
+            return statistics.quantiles(values, n=20, method="inclusive")[-1]
+
         self.stdout.write(
-            f"post of {options['words']} words against {len(published)} published posts and "
-            f"{len(claims)} debunked claims, {len(rules.word_rules)} word-list entries "
-            f"({vocabulary})\n"
-            f"building the reference set: {build:.3f} s (once, reused across posts)\n"
-            f"first run (cold stemming cache): {runs[0]:.3f} s\n"
-            f"median of {len(runs)} runs: {statistics.median(runs):.3f} s\n"
-            f"flags raised: {len(flags)}"
+            f"posts of {options['words']} words (every other one with a published post pasted "
+            f"in) against {published} published posts and {options['claims']} debunked claims, "
+            f"{len(rules.word_rules)} word-list entries ({vocabulary})\n"
+            f"first run (cold caches, not counted): {first * 1000:.0f} ms\n"
+            f"median of {len(runs)} runs: {statistics.median(runs) * 1000:.0f} ms\n"
+            f"flags raised in the last run: {len(flags)}\n"
+            f"CPU time of this process (without the database's), p95: "
+            f"{p95(cpu_times) * 1000:.0f} ms; load average {os.getloadavg()[0]:.1f}\n"
+            f"check p95: {p95(runs) * 1000:.0f} ms against {published} published posts"
         )
+
+    def published_posts(self, wanted, words):
+        """Return the number of published posts with fingerprints, adding generated ones."""
+        from benchdata.services import (
+            DRAFT_SHARE,
+            PROVINCE_CODE,
+            bench_data_generate,
+            bench_data_refusal,
+        )
+        from kim.models import PostPage, Region
+        from moderation.fingerprints import fingerprint_store_text, fingerprints_store_many
+
+        published = PostPage.objects.published()
+        fingerprinted = PublishedFingerprint.objects.filter(post__in=published)
+        have = fingerprinted.count()
+        if have >= wanted:
+            return have
+        missing = published.exclude(pk__in=PublishedFingerprint.objects.values("post_id"))
+        if published.count() < wanted:
+            generated = Region.objects.filter(code=PROVINCE_CODE).exists()
+            refusal = bench_data_refusal()
+            if generated or refusal:
+                raise CommandError(
+                    f"The database holds {published.count()} published posts, fewer than "
+                    f"--published {wanted}, and more cannot be generated here "
+                    f"({refusal or 'it holds generated data already'}). Use a fresh, "
+                    "throw-away database."
+                )
+            posts = round((wanted - have) / (1 - DRAFT_SHARE) * 1.02) + 10
+            self.stdout.write(f"Generating {posts} posts (benchdata)...")
+            groups = max(1, posts // 500)
+            bench_data_generate(
+                groups=groups,
+                members=2 * groups,
+                posts=posts,
+                images=1,
+                index=False,
+                log=self.stdout.write,
+            )
+        ids = list(missing.order_by("pk").values_list("pk", flat=True))
+        self.stdout.write(f"Fingerprinting {len(ids)} published posts with made-up text...")
+        started = time.perf_counter()
+        with transaction.atomic():
+            if connection.vendor == "postgresql" and len(ids) > REAL_TEXTS:
+                # Made-up features drawn by the database: Python would take most of an hour.
+                _synthetic_fingerprints(ids[REAL_TEXTS:])
+                ids = ids[:REAL_TEXTS]
+
+            def items():
+                for pk in ids:
+                    yield pk, _benchmark_fingerprint(pk)
+
+            if PublishedFingerprint.objects.exists():
+                for pk in ids:
+                    fingerprint_store_text(post_id=pk, text=_benchmark_text(pk))
+            else:
+                fingerprints_store_many(items, log=self.stdout.write)
+        self.stdout.write(f"  fingerprints: {time.perf_counter() - started:.0f} s")
+        return fingerprinted.count()
+
+
+# Published posts fingerprinted from their made-up text; the checked posts repost these.
+REAL_TEXTS = 50
+MONTH_NAMES = (
+    "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember"
+).split()
+
+
+@functools.cache
+def _benchmark_words():
+    return _word_source(random.Random(7), 30000)  # noqa: S311
+
+
+def _benchmark_post(pk):
+    """Made-up content of a published post, the same for the same post: facts, then words.
+
+    Benchdata's posts share a few bodies; fingerprints of those would all be alike. Each
+    generated post gets its own text instead: 100 to 400 words from a Zipf vocabulary of
+    30,000 forms, two place names and a person's name from a few thousand, a date and figures.
+    """
+    rng = random.Random(pk)  # noqa: S311
+    words = _benchmark_words()
+    place = _made_up_name(rng) + " " + _made_up_name(rng)
+    person = _made_up_name(rng)
+    date = f"{rng.randint(1, 28)} {rng.choice(MONTH_NAMES)} {rng.randint(2022, 2026)}"
+    facts = (
+        f"Kegiatan di Desa {place} pada {date} pukul {rng.randint(7, 20):02d}.00 diikuti "
+        f"{rng.randint(10, 900)} warga, kata {person}, dengan biaya Rp "
+        f"{rng.randint(1, 900) * 1000:,}.".replace(",", ".")
+    )
+    sentences = []
+    count = rng.randint(100, 400)
+    while count > 0:
+        size = min(count, rng.randint(8, 22))
+        sentences.append(words(size, rng))
+        count -= size
+    return facts, sentences
+
+
+def _benchmark_text(pk):
+    facts, sentences = _benchmark_post(pk)
+    return " ".join([facts] + [" ".join(words).capitalize() + "." for words in sentences])
+
+
+@functools.cache
+def _form_fingerprint(form):
+    """A word's features in the middle of a sentence, with its own character shingles."""
+    return fingerprint(f"dan {form}")
+
+
+def _benchmark_fingerprint(pk):
+    """The fingerprint of ``_benchmark_text(pk)``, put together from its words' fingerprints.
+
+    Fingerprinting a hundred thousand texts takes most of an hour on a shared machine; the
+    words' features are the same in any sentence, so they are computed once per word. The
+    character shingles are those inside words (across two words they are left out).
+    """
+    facts, sentences = _benchmark_post(pk)
+    head, head_grams = fingerprint(facts)
+    forms = [_form_fingerprint(form) for form in {form for words in sentences for form in words}]
+    return Fingerprint(
+        head.words.union(*(form.words for form, _grams in forms)),
+        head.names.union(*(form.names for form, _grams in forms)),
+        tuple(sorted(set(head.facts).union(*(form.facts for form, _grams in forms)))),
+        frozenset(heapq.nsmallest(CHAR_SKETCH, head_grams.union(*(g for _f, g in forms)))),
+    )
+
+
+def _made_up_name(rng):
+    from benchdata.services import SYLLABLES
+
+    return "".join(rng.choice(SYLLABLES) for _ in range(2)).capitalize() + rng.choice(
+        ["", "an", "rejo", "sari", "harjo", "mulyo"]
+    )
 
 
 def score_flags(pairs):
@@ -396,7 +560,8 @@ def _word_source(rng, vocabulary):
     """Return a function giving n made-up Indonesian words from the stemmer's dictionary.
 
     Real text repeats a few thousand word forms (Zipf's law); drawing uniformly from all
-    30,000 roots with random affixes is the worst case for the stemmer's cache.
+    30,000 roots with random affixes is the worst case for the stemmer's cache. The function
+    draws with ``rng`` unless given another generator.
     """
     from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
@@ -408,7 +573,124 @@ def _word_source(rng, vocabulary):
         return rng.choice(prefixes) + rng.choice(roots) + rng.choice(suffixes)
 
     if not vocabulary:
-        return lambda count: [form() for _ in range(count)]
+        return lambda count, draw=rng: [form() for _ in range(count)]
     forms = [form() for _ in range(vocabulary)]
-    weights = [1 / rank for rank in range(1, vocabulary + 1)]
-    return lambda count: rng.choices(forms, weights=weights, k=count)
+    cumulative = list(itertools.accumulate(1 / rank for rank in range(1, vocabulary + 1)))
+    return lambda count, draw=rng: draw.choices(forms, cum_weights=cumulative, k=count)
+
+
+SYNTHETIC_SQL = """
+CREATE TEMPORARY TABLE bench_vocabulary (rank integer PRIMARY KEY, feature integer);
+CREATE TEMPORARY TABLE bench_names (rank integer PRIMARY KEY, feature integer);
+CREATE TEMPORARY TABLE bench_facts (rank integer PRIMARY KEY, feature integer, kind text);
+CREATE TEMPORARY TABLE bench_posts (post_id integer PRIMARY KEY);
+"""
+SYNTHETIC_FILL_SQL = """
+CREATE TEMPORARY TABLE bench_features AS
+SELECT DISTINCT post_id, feature, kind FROM (
+    SELECT p.post_id, v.feature, 'w' AS kind
+    FROM bench_posts p
+    CROSS JOIN LATERAL (
+        SELECT least(%(words)s, floor(exp(random() * ln(%(words)s)))::integer) AS rank
+        FROM generate_series(1, 100 + (p.post_id * 7919) %% 300)
+    ) drawn
+    JOIN bench_vocabulary v ON v.rank = drawn.rank
+    UNION ALL
+    SELECT p.post_id, n.feature, 'name'
+    FROM bench_posts p
+    CROSS JOIN LATERAL (
+        SELECT 1 + floor(random() * %(names)s)::integer + p.post_id * 0 AS rank
+        FROM generate_series(1, 3)
+    ) drawn
+    JOIN bench_names n ON n.rank = drawn.rank
+    UNION ALL
+    SELECT p.post_id, f.feature, f.kind
+    FROM bench_posts p
+    CROSS JOIN LATERAL (
+        SELECT 1 + floor(random() * %(facts)s)::integer + p.post_id * 0 AS rank
+        FROM generate_series(1, 5)
+    ) drawn
+    JOIN bench_facts f ON f.rank = drawn.rank
+) drawn_features;
+CREATE INDEX ON bench_features (post_id);
+ANALYZE bench_features;
+INSERT INTO moderation_featurefrequency (feature, posts)
+SELECT feature, count(*) FROM bench_features GROUP BY feature
+ON CONFLICT (feature) DO UPDATE SET posts = moderation_featurefrequency.posts + excluded.posts;
+INSERT INTO moderation_featurefrequency (feature, posts)
+SELECT 0, count(*) FROM bench_posts
+ON CONFLICT (feature) DO UPDATE SET posts = moderation_featurefrequency.posts + excluded.posts;
+INSERT INTO moderation_publishedfingerprint (post_id, features, updated_at)
+SELECT post_id, jsonb_build_object(
+    'w', coalesce(jsonb_agg(feature ORDER BY feature) FILTER (WHERE kind = 'w'), '[]'),
+    'n', coalesce(jsonb_agg(feature ORDER BY feature) FILTER (WHERE kind = 'name'), '[]'),
+    'f', coalesce(jsonb_agg(jsonb_build_array(feature, kind) ORDER BY feature)
+                  FILTER (WHERE kind NOT IN ('w', 'name')), '[]'),
+    'c', (SELECT jsonb_agg(1 + floor(random() * 2000000000)::bigint + g * 0 + post_id * 0)
+          FROM generate_series(1, 64) g)
+), now()
+FROM bench_features GROUP BY post_id;
+INSERT INTO moderation_fingerprintfeature (fingerprint_id, feature)
+SELECT post_id, feature FROM (
+    SELECT f.post_id, f.feature, f.kind,
+           row_number() OVER (PARTITION BY f.post_id, f.kind = 'w'
+                              ORDER BY q.posts, f.feature) AS rarest
+    FROM bench_features f JOIN moderation_featurefrequency q ON q.feature = f.feature
+    WHERE f.kind IN ('w', 'name', 'd', 'n')
+) ranked
+WHERE kind <> 'w' OR rarest <= %(indexed)s;
+ANALYZE moderation_featurefrequency;
+ANALYZE moderation_publishedfingerprint;
+ANALYZE moderation_fingerprintfeature
+"""
+
+
+def _synthetic_fingerprints(ids):
+    """Write made-up fingerprints for many posts in the database (PostgreSQL only).
+
+    The words are the stemmer's root words drawn by Zipf's law (as the checked posts' words
+    are), each post has three names from two thousand and five facts (dates, figures, years,
+    times) from a few thousand, so rare and common features are shared as in real posts.
+    """
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    from moderation.checks.duplicate import INDEXED_FEATURES, feature_hash
+    from moderation.checks.text import stop_words
+
+    rng = random.Random(11)  # noqa: S311
+    roots = sorted(w for w in StemmerFactory().get_words_from_file() if w.isalpha())
+    roots = [root for root in roots if len(root) >= 3 and root not in stop_words()]
+    rng.shuffle(roots)
+    names = {feature_hash("n", _made_up_name(rng).lower()) for _ in range(2000)}
+    facts = {
+        (feature_hash("d", f"{day}-{month}"), "d") for day in range(1, 29) for month in range(1, 13)
+    }
+    facts |= {(feature_hash("n", str(n)), "n") for n in range(10, 2000)}
+    facts |= {(feature_hash("y", str(year)), "y") for year in range(2020, 2027)}
+    facts |= {(feature_hash("t", f"{hour}.00"), "t") for hour in range(6, 22)}
+    with connection.cursor() as cursor:
+        for statement in SYNTHETIC_SQL.strip().split(";\n"):
+            cursor.execute(statement)
+        for table, rows in (
+            (
+                "bench_vocabulary (rank, feature)",
+                enumerate((feature_hash("w", r) for r in roots), 1),
+            ),
+            ("bench_names (rank, feature)", enumerate(sorted(names), 1)),
+            (
+                "bench_facts (rank, feature, kind)",
+                ((i, *pair) for i, pair in enumerate(sorted(facts), 1)),
+            ),
+            ("bench_posts (post_id)", ((pk,) for pk in ids)),
+        ):
+            with cursor.copy(f"COPY {table} FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        params = {
+            "words": len(roots),
+            "names": len(names),
+            "facts": len(facts),
+            "indexed": INDEXED_FEATURES - 8,
+        }
+        for statement in SYNTHETIC_FILL_SQL.split(";\n"):
+            cursor.execute(statement, params if "%(" in statement else None)

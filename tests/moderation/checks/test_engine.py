@@ -84,14 +84,17 @@ def test_flags_serialise_for_storage():
 @pytest.mark.django_db
 def test_reference_set_from_database_has_live_posts_and_active_claims():
     from moderation.checks.engine import clear_cached_indexes
+    from moderation.fingerprints import fingerprints_backfill
     from moderation.models import DebunkedClaim
-    from tests.factories import PostPageFactory
+    from tests.factories import PostPageFactory, rich_text_body
 
     clear_cached_indexes()
-    live = PostPageFactory(title="Posyandu Sengon")
-    PostPageFactory(title="Draf", draft=True)
+    text = "Posyandu Melati Dusun Jetis buka Rabu 10 Juli 2024 pukul 08.00 di rumah Bu Sarmi."
+    live = PostPageFactory(title="Posyandu Sengon", body=rich_text_body(text))
+    PostPageFactory(title="Draf", draft=True, body=rich_text_body(text))
+    fingerprints_backfill()
     before = ReferenceSet.from_database()
-    assert [p.pk for p in before.duplicates.posts] == [live.pk]
+    assert before.duplicates.most_similar(text).post.pk == live.pk
     seeded = len(before.claims)
     DebunkedClaim.objects.update(active=False)
     DebunkedClaim.objects.create(claim="Jembatan Dengkeng ambruk dan ditutup total")

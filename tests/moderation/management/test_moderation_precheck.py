@@ -1,5 +1,6 @@
 import io
 import json
+import re
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -153,9 +154,11 @@ def test_file_claims_only_leaves_out_the_database_claims(tmp_path):
 
 
 def test_site_posts_are_compared_only_when_asked(tmp_path):
+    from moderation.fingerprints import fingerprints_backfill
     from tests.factories import PostPageFactory, rich_text_body
 
     PostPageFactory(title="Kerja bakti saluran irigasi", body=rich_text_body(PUBLISHED_BODY))
+    fingerprints_backfill()
     lines = [line for line in LINES if line["kind"] == "post" and line["id"] == "copy"]
     path = write(tmp_path, lines)
     assert run(path)[0]["flags"] == []
@@ -216,15 +219,21 @@ def test_a_missing_file_is_a_clear_error(tmp_path):
         run(str(tmp_path / "tidak-ada.jsonl"))
 
 
-def test_benchmark_prints_its_figures():
+def test_benchmark_ends_with_the_p95_against_the_published_posts():
+    from tests.factories import PostPageFactory
+
+    PostPageFactory.create_batch(3)
     out = io.StringIO()
+    with pytest.raises(CommandError, match="throw-away database"):
+        # Fewer published posts than asked, and real ones: nothing is generated here.
+        call_command("moderation_precheck", "--benchmark", "--published", "20", stdout=out)
     call_command(
         "moderation_precheck",
         "--benchmark",
         "--words",
         "300",
         "--published",
-        "20",
+        "3",
         "--claims",
         "20",
         "--repeat",
@@ -232,8 +241,9 @@ def test_benchmark_prints_its_figures():
         stdout=out,
     )
     text = out.getvalue()
-    assert "post of 300 words against 20 published posts and 20 debunked claims" in text
+    assert "Fingerprinting 3 published posts" in text
     assert "median of 2 runs:" in text
+    assert re.fullmatch(r"check p95: \d+ ms against 3 published posts", text.splitlines()[-1])
 
 
 def run_text(*args):
