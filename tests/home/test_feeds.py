@@ -111,3 +111,21 @@ def test_pages_advertise_their_feeds(client, groups):
     assert 'type="application/rss+xml"' in home and 'href="/feed/rss/"' in home
     assert 'href="/feed/kelompok/kim-sengon/rss/"' in group
     assert 'href="/feed/kelompok/kim-sengon/atom/"' in group
+
+
+@pytest.mark.parametrize("address", ["/feed/rss/", "/feed/atom/"])
+def test_feed_summaries_are_plain_text_a_reader_cannot_render(client, address):
+    """Markup typed into a summary reaches a feed reader as text, never as tags it renders."""
+    PostPageFactory(
+        summary=(
+            '<script>alert(1)</script>Jalan <a href="http://judi.example">rusak</a> '
+            '<img src=x onerror="alert(2)"> & licin, 3 < 5'
+        )
+    )
+
+    response = client.get(address)
+
+    # What a reader gets once the XML is parsed: HTML to it, here with no tag at all.
+    summary = feedparser.parse(response.content).entries[0].summary_detail
+    assert summary.type == "text/html"
+    assert summary.value == "alert(1)Jalan rusak &amp; licin, 3 &lt; 5"
