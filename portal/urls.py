@@ -11,6 +11,8 @@ from home import feeds, views
 from kim.views import MemberAccountView
 from moderation.views import WorkflowReportView
 
+from .health import healthz
+
 urlpatterns = [
     # Before Wagtail's admin URLs, so that it answers /admin/account/ in their place.
     path(
@@ -33,6 +35,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("healthz/", healthz, name="healthz"),
 ]
 
 if settings.DEBUG:
