@@ -118,6 +118,20 @@ DATABASES = {
     )
 }
 IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web process and the task worker write to one file. SQLite's default journal lets a
+    # writer block every reader, and a transaction that reads before it writes cannot take
+    # the write lock while another holds it: it fails at once with "database is locked",
+    # whatever the timeout. So: WAL (readers never wait for the writer), transactions that
+    # take the write lock when they begin (they queue instead of failing), and 20 s of
+    # waiting for it. synchronous=NORMAL is safe with WAL (a power cut loses at most the
+    # last transactions, never the file).
+    DATABASES["default"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 if IS_POSTGRES and env_bool("DB_PREPARED_STATEMENTS", True):
     # psycopg prepares a statement once a connection has run it 5 times, and PostgreSQL then
     # keeps its plan: planning a listing's query (ten joined tables) took 15 ms, running it
