@@ -255,6 +255,13 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_IMAGE_MODEL = "photos.Photo"
+# Every admin upload (single, multiple, chooser) goes through this form: a broken photo is
+# refused with a message instead of failing later at each rendition.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "photos.forms.PhotoForm"
+# Refused from the file's header, before any decoding: 40 megapixels is more than any phone
+# camera gives (a 48 MP sensor saves 12 MP by default), and decoding one takes about 160 MB.
+# A 345 KB PNG can claim 11,000 x 11,000 pixels: decoding it took 13 s and 1.1 GB.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "pptx", "txt", "csv"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
