@@ -7,7 +7,6 @@ instead (see the settings for what the admin needs and why). A view's own policy
 """
 
 from csp.middleware import CSPMiddleware
-from csp.utils import default_config
 from django.conf import settings
 
 
@@ -19,5 +18,6 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             and parts.config is None
             and request.path_info.startswith(settings.CSP_ADMIN_PREFIXES)
         ):
-            parts.config = default_config(settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"])
+            # As django-csp's csp_override decorator would set it for a view.
+            parts.config = settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"]
         return parts
