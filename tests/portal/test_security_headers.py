@@ -1,5 +1,6 @@
 """Content-Security-Policy and Permissions-Policy: on every response, cached or not."""
 
+import json
 import re
 
 import pytest
@@ -7,6 +8,7 @@ from django.conf import settings
 
 from pagecache.middleware import HIT_HEADER
 from tests.factories import CategoryFactory, PostPageFactory
+from tests.portal.test_settings import production_env, run_django
 
 pytestmark = pytest.mark.django_db
 
@@ -114,3 +116,23 @@ def test_production_policy_needs_no_inline_allowance_on_public_pages():
     public = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
 
     assert not any("unsafe" in source for sources in public.values() for source in sources)
+
+
+SHOW_IMAGE_SOURCES = (
+    "import json; from django.conf import settings; "
+    "print(json.dumps(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']))"
+)
+
+
+def image_sources(**env):
+    result = run_django("shell", "-c", SHOW_IMAGE_SOURCES, **production_env(**env))
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_photos_on_another_host_are_allowed_by_the_policy():
+    assert image_sources() == ["'self'", "data:"]
+    assert image_sources(
+        AWS_STORAGE_BUCKET_NAME="portal-media", AWS_S3_CUSTOM_DOMAIN="foto.example"
+    )[2:] == ["https://foto.example", "https://portal-media.s3.amazonaws.com"]
+    assert "https://cdn.example" in image_sources(MEDIA_URL="https://cdn.example/media/")
