@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from kim.models import GroupPage, PostPage
@@ -16,6 +17,15 @@ def absolute(path):
     if path.startswith(("http://", "https://")):  # a page of another site, with its host
         return path
     return f"{settings.WAGTAILADMIN_BASE_URL}{path}"
+
+
+def plain_text(value):
+    """The summary as text a feed reader shows literally, never as markup it renders.
+
+    RSS descriptions and Atom summaries are HTML to a reader: tags a member typed are
+    dropped, and what is left (a stray "<", "&") is escaped so that it reads as typed.
+    """
+    return escape(" ".join(strip_tags(value).split()))
 
 
 class LatestPostsFeed(Feed):
@@ -37,7 +47,7 @@ class LatestPostsFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.summary
+        return plain_text(item.summary)
 
     def item_link(self, item):
         return absolute(item.get_url())

@@ -28,9 +28,21 @@ def serve(request, path):
     return wagtail_serve(request, path)
 
 
+def search_words(text):
+    """The words of a search as the index holds them: letters and digits, nothing else.
+
+    Punctuation and control characters never match a word in the index, and to the
+    database's full-text syntax some of them are operators: on SQLite a double quote ends
+    a phrase and a NUL byte the whole query, which the database then refuses (a 500).
+    """
+    text = text[: SEARCH_QUERY_MAX_LENGTH * 2]
+    words = "".join(character if character.isalnum() else " " for character in text)
+    return " ".join(words.split())[:SEARCH_QUERY_MAX_LENGTH].strip()
+
+
 @require_GET
 def search(request):
-    query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
+    query = search_words(request.GET.get("q", ""))
     results = None
     if query:
         matches = PostPage.objects.published().for_cards().search(query, backend="site")

@@ -53,8 +53,15 @@ class ParticipantsField(forms.Form):
         if upload:
             if upload.size > MAX_CSV_BYTES:
                 raise forms.ValidationError(_("The CSV file is too large."))
+            data = upload.read()
+            if b"\x00" in data:
+                # A spreadsheet's own format or a damaged file: no text file holds NUL bytes,
+                # and PostgreSQL refuses them in a name.
+                raise forms.ValidationError(
+                    _("This is not a CSV text file. Save the list as CSV (UTF-8) and try again.")
+                )
             try:
-                entries = services.entries_from_csv(upload.read())
+                entries = services.entries_from_csv(data)
             except UnicodeDecodeError as error:
                 raise forms.ValidationError(_("Save the CSV file as UTF-8.")) from error
         elif cleaned.get("names", "").strip():

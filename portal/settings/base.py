@@ -3,8 +3,10 @@
 import os
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -65,10 +67,15 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost but for the above: every response gets its headers, static files and page
+    # cache hits included, and cached pages are stored without them.
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "portal.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages compressed for readers on slow connections (whitenoise compresses static files
     # itself); cached pages come compressed from the page cache, which it then leaves alone.
@@ -120,6 +127,20 @@ DATABASES = {
     )
 }
 IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web process and the task worker write to one file. SQLite's default journal lets a
+    # writer block every reader, and a transaction that reads before it writes cannot take
+    # the write lock while another holds it: it fails at once with "database is locked",
+    # whatever the timeout. So: WAL (readers never wait for the writer), transactions that
+    # take the write lock when they begin (they queue instead of failing), and 20 s of
+    # waiting for it. synchronous=NORMAL is safe with WAL (a power cut loses at most the
+    # last transactions, never the file).
+    DATABASES["default"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 if IS_POSTGRES and env_bool("DB_PREPARED_STATEMENTS", True):
     # psycopg prepares a statement once a connection has run it 5 times, and PostgreSQL then
     # keeps its plan: planning a listing's query (ten joined tables) took 15 ms, running it
@@ -281,6 +302,13 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_IMAGE_MODEL = "photos.Photo"
+# Every admin upload (single, multiple, chooser) goes through this form: a broken photo is
+# refused with a message instead of failing later at each rendition.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "photos.forms.PhotoForm"
+# Refused from the file's header, before any decoding: 40 megapixels is more than any phone
+# camera gives (a 48 MP sensor saves 12 MP by default), and decoding one takes about 160 MB.
+# A 345 KB PNG can claim 11,000 x 11,000 pixels: decoding it took 13 s and 1.1 GB.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "pptx", "txt", "csv"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -289,8 +317,13 @@ WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Portal KIM")
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from Gravatar: it would learn who uses the admin (a hash of their e-mail) and
+# the admin's CSP loads images only from the portal.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Wagtail's responsive wrapper sets an inline style, which the public pages' CSP refuses;
+# portal.css gives embedded players their 16:9 shape instead.
+WAGTAILEMBEDS_RESPONSIVE_HTML = False
 
 # What a reviewer approved is what gets published: edits during moderation need re-approval.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
@@ -322,6 +355,93 @@ WAGTAILSEARCH_BACKENDS = {
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal-kim@localhost")
+
+
+# --- Content-Security-Policy (django-csp; portal/csp.py) --------------------------------
+# Public pages run only the portal's own scripts and styles, from files: no inline script,
+# no style attribute, nothing from another host but photos from the media host and players
+# of the video sites an editor may embed.
+def _origin(url):
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+CSP_MEDIA_SOURCES = [
+    origin
+    for origin in (
+        _origin(MEDIA_URL),
+        _origin(os.environ.get("AWS_S3_ENDPOINT_URL", "")),
+        f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}"
+        if os.environ.get("AWS_S3_CUSTOM_DOMAIN")
+        else None,
+        f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com" if AWS_STORAGE_BUCKET_NAME else None,
+    )
+    if origin
+]
+# Video players an embed block may show (Wagtail's oEmbed finders): their iframes only.
+CSP_FRAME_SOURCES = env_list(
+    "CSP_FRAME_SOURCES",
+    "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com,"
+    "https://www.facebook.com",
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *CSP_MEDIA_SOURCES],
+        "media-src": [SELF, *CSP_MEDIA_SOURCES],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *CSP_FRAME_SOURCES],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        # Wagtail's preview shows pages in a frame of the admin, on the same origin.
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+    },
+}
+# The Wagtail admin's policy (portal/csp.py), the narrowest the admin works under (found by
+# tests/browser/test_content_security_policy.py, which walks it with the policy on). Wagtail
+# 8 still runs inline scripts whose text differs per field and page (InlinePanel, the date
+# and time widgets: without them a post's sources cannot be added), its focal-point cropper
+# (Jcrop) sets inline event handlers, and its editor's bundle inserts <style> elements and
+# style attributes: neither a nonce nor hashes can cover those, so scripts and styles need
+# 'unsafe-inline', and images blob: (upload previews). The rest stays as strict as the
+# public pages': nothing from another host, no plugins, no <base>, forms post only here,
+# framed only by the portal itself.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    | {
+        "script-src": [SELF, "'unsafe-inline'"],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:", "blob:", *CSP_MEDIA_SOURCES],
+    },
+}
+CSP_ADMIN_PREFIXES = ("/admin/",)
+# Powerful browser features no page of the portal uses (a file input needs no camera
+# permission: the phone's camera is offered by the file picker).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "bluetooth",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

@@ -123,3 +123,21 @@ def test_feed_links_use_the_public_address_not_the_host_asked(client, groups, se
     links = [feed.feed.link] + [entry.link for entry in feed.entries]
     assert all(link.startswith("https://kim.example.go.id/") for link in links), links
     assert "testserver" not in str(feed.feed)
+
+
+@pytest.mark.parametrize("address", ["/feed/rss/", "/feed/atom/"])
+def test_feed_summaries_are_plain_text_a_reader_cannot_render(client, address):
+    """Markup typed into a summary reaches a feed reader as text, never as tags it renders."""
+    PostPageFactory(
+        summary=(
+            '<script>alert(1)</script>Jalan <a href="http://judi.example">rusak</a> '
+            '<img src=x onerror="alert(2)"> & licin, 3 < 5'
+        )
+    )
+
+    response = client.get(address)
+
+    # What a reader gets once the XML is parsed: HTML to it, here with no tag at all.
+    summary = feedparser.parse(response.content).entries[0].summary_detail
+    assert summary.type == "text/html"
+    assert summary.value == "alert(1)Jalan rusak &amp; licin, 3 &lt; 5"

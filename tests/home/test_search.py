@@ -222,3 +222,39 @@ def test_site_search_joins_posts_to_index_entries_by_an_integer_key(client, grou
     for sql in searches:
         assert '("wagtailsearch_indexentry"."object_id")::integer' in sql
         assert "::varchar" not in sql
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "\x00",
+        "'\"<>;--",
+        '"',
+        "banjir\x00",
+        "a" * 10_000,
+        "OR",
+        "AND NOT",
+        "*",
+        ":*",
+        "(|!&)",
+        "\\",
+    ],
+)
+def test_unusable_search_input_answers_with_a_page_not_an_error(client, group, query):
+    """Query syntax and control characters are not words: they match nothing, fail nothing."""
+    PostPageFactory(parent=group, title="Banjir di Sengon", slug="banjir")
+
+    response = client.get("/cari/", {"q": query})
+
+    assert response.status_code == 200
+    results = response.context["results"]
+    assert results is None or found(response) in ([], ["Banjir di Sengon"])
+
+
+def test_punctuation_around_words_still_finds_them(client, group):
+    PostPageFactory(parent=group, title="Banjir di Sengon", slug="banjir")
+
+    response = client.get("/cari/", {"q": '"banjir"; --'})
+
+    assert found(response) == ["Banjir di Sengon"]
+    assert response.context["query"] == "banjir"

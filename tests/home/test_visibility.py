@@ -130,6 +130,18 @@ def test_password_protected_post_asks_for_the_password(client, portal, post):
     assert "air sungai meluap" not in response.content.decode()
 
 
+def test_the_right_password_opens_a_password_protected_post(client, portal):
+    """The form posts to Wagtail's /_util/ address, which the page route must leave alone."""
+    post = portal.password_post
+    action = client.get(post.url).context["action_url"]
+
+    response = client.post(action, {"password": "rahasia", "return_url": post.url})
+
+    assert response.status_code == 302
+    assert response.url == post.url
+    assert client.get(post.url).context["page"].pk == post.pk
+
+
 def test_members_only_post_sends_visitors_to_sign_in(client, portal):
     response = client.get(portal.login_post.url)
 

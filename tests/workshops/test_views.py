@@ -160,3 +160,22 @@ def test_workshop_pages_take_the_same_queries_for_3_or_12_participants(client, w
             )
         )
     assert counts[0] == counts[1]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"nama\nAni\x00Budi\n", "Ini bukan berkas teks CSV"),
+        (b"PK\x03\x04\x14\x00\x06\x00 spreadsheet", "Ini bukan berkas teks CSV"),
+        (b"\xff\xd8\xff\xe0 a photo", "UTF-8"),
+    ],
+    ids=["nul-byte", "xlsx-renamed", "jpeg-renamed"],
+)
+def test_a_file_that_is_not_a_csv_text_gets_a_message(client, world, district, data, message):
+    upload = SimpleUploadedFile("peserta.csv", data, content_type="text/csv")
+
+    response = create(client, world, district, csv_file=upload)
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Workshop.objects.exists()
