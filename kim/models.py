@@ -167,6 +167,12 @@ class GroupDirectoryPage(OneQueryViewRestrictions, Page):
     class Meta:
         verbose_name = _("group directory")
 
+    def permissions_for_user(self, user):
+        # Its children go live only through review: no "publish" when creating or copying one.
+        from .permissions import ReviewedPagePermissionTester
+
+        return ReviewedPagePermissionTester(user, self)
+
     def route(self, request, path_components):
         if path_components:
             groups = GroupPage.objects.select_related("region__parent", "logo")
@@ -266,10 +272,17 @@ class GroupPage(OneQueryViewRestrictions, Page):
     subpage_types = ["kim.PostPage"]
     # Group pages are made by activating a registry record (services.group_sync), never by hand.
     is_creatable = False
+    # Edits by the group's admins go live only through the moderation workflow.
+    publish_through_review = True
 
     class Meta:
         verbose_name = _("contributor group")
         verbose_name_plural = _("contributor groups")
+
+    def permissions_for_user(self, user):
+        from .permissions import ReviewedPagePermissionTester
+
+        return ReviewedPagePermissionTester(user, self)
 
     def route(self, request, path_components):
         self._refuse_if_hidden()
@@ -456,6 +469,8 @@ class PostPage(OneQueryViewRestrictions, Page):
 
     parent_page_types = ["kim.GroupPage"]
     subpage_types = []
+    # A post goes live only when its moderation workflow (both reviews) approves it.
+    publish_through_review = True
 
     class Meta:
         verbose_name = _("post")

