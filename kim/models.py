@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef, Q, Value, prefetch_related_object
 from django.db.models.functions import Concat
 from django.http import Http404
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -692,9 +693,17 @@ class MemberProfile(models.Model):
     )
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     must_change_password = models.BooleanField(_("must change password"), default=False)
+    # When the temporary password stops working (kim.backends); empty once replaced.
+    temporary_password_expires_at = models.DateTimeField(
+        _("temporary password expires at"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("member profile")
 
     def __str__(self):
         return str(self.user)
+
+    def temporary_password_expired(self, now=None):
+        expires = self.temporary_password_expires_at
+        return expires is not None and expires <= (now or timezone.now())

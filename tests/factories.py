@@ -211,3 +211,22 @@ def bulk_posts(group, count, *, hero_images=(), categories=(), tags=(), newest=N
             [PostPageTag(content_object=post, tag=tag) for post in posts for tag in tags]
         )
     return posts
+
+
+def verified_device(user):
+    """A confirmed second-factor device for the user (a recovery-code list, as enrolment makes)."""
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    device, _ = StaticDevice.objects.get_or_create(
+        user=user, name="recovery codes", defaults={"confirmed": True}
+    )
+    return device
+
+
+def second_factor_code(user):
+    """A fresh one-time code that the user's second factor accepts (for sign-in forms)."""
+    from django_otp.plugins.otp_static.models import StaticToken
+
+    token = StaticToken.random_token()
+    verified_device(user).token_set.create(token=token)
+    return token

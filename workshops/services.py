@@ -211,7 +211,11 @@ def participants_add(*, workshop, entries):
             number += 1
         username = workshop.username_for(number)
         user, password = member_create(
-            group=workshop.sandbox, full_name=entry.full_name, username=username, phone=entry.phone
+            group=workshop.sandbox,
+            full_name=entry.full_name,
+            username=username,
+            phone=entry.phone,
+            password_expires_at=workshop.passwords_expire_at(),
         )
         participant = Participant.objects.create(
             workshop=workshop,
@@ -231,7 +235,9 @@ def passwords_regenerate(*, workshop, participants):
     """Give each chosen participant still in the sandbox a new temporary password."""
     credentials = []
     for participant in participants.in_sandbox().filter(workshop=workshop).select_related("user"):
-        password = member_reset_password(user=participant.user)
+        password = member_reset_password(
+            user=participant.user, expires_at=workshop.passwords_expire_at()
+        )
         credentials.append(Credential(participant, password))
     return credentials
 

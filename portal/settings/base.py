@@ -2,6 +2,7 @@
 
 import os
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -28,6 +29,7 @@ INSTALLED_APPS = [
     "admin_i18n",
     "home",
     "kim",
+    "signin",
     "workshops",
     "photos",
     "demo",
@@ -55,6 +57,10 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -82,10 +88,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): signed in with the second factor (django-otp).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "kim.middleware.FirstPasswordMiddleware",
+    # After the temporary password is replaced: enrol in or verify the second factor.
+    "signin.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: answers a locked-out sign-in (signin/lockout.py).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -173,8 +185,36 @@ if FRONTEND_CACHE_PURGE_URL:
         }
     }
 
-# Django's model backend, which checks temporary passwords without re-hashing them.
-AUTHENTICATION_BACKENDS = ["kim.backends.MemberBackend"]
+# django-axes first: it refuses a locked-out account or address before any password is
+# checked. Then Django's model backend, which checks temporary passwords without re-hashing them.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "kim.backends.MemberBackend"]
+
+# Sign-in throttling (django-axes, signin/handlers.py): an account is locked after
+# SIGNIN_ACCOUNT_FAILURES wrong passwords, an address (a workshop room shares one) after
+# SIGNIN_ADDRESS_FAILURES, each for SIGNIN_LOCKOUT_MINUTES after the last failure, unless a
+# group admin or an editor unlocks it first (Admin > Sign-in lockouts).
+SIGNIN_ACCOUNT_FAILURES = int(os.environ.get("SIGNIN_ACCOUNT_FAILURES", "5"))
+SIGNIN_ADDRESS_FAILURES = int(os.environ.get("SIGNIN_ADDRESS_FAILURES", "50"))
+AXES_FAILURE_LIMIT = SIGNIN_ACCOUNT_FAILURES
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("SIGNIN_LOCKOUT_MINUTES", "30")))
+AXES_HANDLER = "signin.handlers.SignInAttemptHandler"
+AXES_LOCKOUT_CALLABLE = "signin.lockout.lockout_response"
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_RESET_ON_SUCCESS = False
+# Behind the reverse proxy the client's address is the first of X-Forwarded-For; set
+# SIGNIN_PROXY_COUNT to the number of proxies in front (0: use REMOTE_ADDR).
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("SIGNIN_PROXY_COUNT", "0")) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+# A second factor (TOTP with recovery codes, django-otp) is required of everyone who can
+# publish, approve or manage accounts (signin/second_factor.py); members may enrol.
+OTP_TOTP_ISSUER = os.environ.get("SITE_NAME", "Portal KIM")
+WAGTAILADMIN_USER_LOGIN_FORM = "signin.forms.LoginForm"
+# Temporary passwords (new members, resets) stop working after this many days; workshop
+# participants' ones at the end of the workshop's day.
+TEMPORARY_PASSWORD_DAYS = int(os.environ.get("TEMPORARY_PASSWORD_DAYS", "7"))
 
 # Passwords in Argon2id (kim/hashers.py); Django's other hashers read older hashes, which are
 # upgraded at sign-in; the last is for members' temporary passwords.
