@@ -29,6 +29,11 @@ def _next_url(request):
     return "/admin/"
 
 
+def _account(request):
+    """The signed-in user as a model instance (the audit log needs one, not a lazy object)."""
+    return get_user_model()._default_manager.get(pk=request.user.pk)
+
+
 def verify(request):
     """Ask an enrolled user for a code from their app, or a recovery code."""
     if not second_factor.is_enrolled(request.user):
@@ -64,7 +69,7 @@ def enrol(request):
         codes = second_factor.authenticator_confirm(device=device, token=form.cleaned_data["code"])
         if codes is not None:
             otp_login(request, device)
-            log(instance=request.user, action="signin.second_factor_enrolled", user=request.user)
+            log(instance=device.user, action="signin.second_factor_enrolled", user=device.user)
             return _show_recovery_codes(request, codes)
         form.add_error("code", _("That code is not right. Check the phone's clock and try again."))
     return render(
@@ -100,7 +105,8 @@ def manage(request):
     enrolled = second_factor.is_enrolled(request.user)
     if request.method == "POST" and enrolled:
         codes = second_factor.recovery_codes_renew(user=request.user)
-        log(instance=request.user, action="signin.recovery_codes_renewed", user=request.user)
+        account = _account(request)
+        log(instance=account, action="signin.recovery_codes_renewed", user=account)
         return _show_recovery_codes(request, codes)
     return render(
         request,
@@ -182,7 +188,7 @@ def unlock_address(request):
     address = request.POST.get("ip_address", "")
     reset(ip=address)
     log(
-        instance=request.user,
+        instance=_account(request),
         action="signin.address_unlocked",
         user=request.user,
         data={"ip_address": address},
