@@ -202,12 +202,11 @@ AXES_HANDLER = "signin.handlers.SignInAttemptHandler"
 AXES_LOCKOUT_CALLABLE = "signin.lockout.lockout_response"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = False
-# Behind the reverse proxy the client's address is the first of X-Forwarded-For; set
-# SIGNIN_PROXY_COUNT to the number of proxies in front (0: use REMOTE_ADDR).
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("SIGNIN_PROXY_COUNT", "0")) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
-)
+AXES_VERBOSE = False  # no banner at every start; failures and lockouts are still logged
+# Reverse proxies in front (docs/deploy/nginx.conf: 1): the client's address is then the one
+# the outermost of them appended to X-Forwarded-For (signin/addresses.py); 0: the connection's.
+SIGNIN_PROXY_COUNT = int(os.environ.get("SIGNIN_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "signin.addresses.client_address"
 # A second factor (TOTP with recovery codes, django-otp) is required of everyone who can
 # publish, approve or manage accounts (signin/second_factor.py); members may enrol.
 OTP_TOTP_ISSUER = os.environ.get("SITE_NAME", "Portal KIM")

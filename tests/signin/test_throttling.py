@@ -110,3 +110,22 @@ def test_only_district_staff_unlock_an_address(client, world, role, allowed):
     client.logout()
 
     assert (sign_in(client, "wati", PASSWORD).status_code == 302) is allowed
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "expected"),
+    [
+        (0, "6.6.6.6", "10.0.0.1"),  # no proxy: the header is the client's own words
+        (1, "203.0.113.9", "203.0.113.9"),
+        (1, "6.6.6.6, 203.0.113.9", "203.0.113.9"),  # a forged entry on the left is ignored
+        (2, "6.6.6.6, 203.0.113.9, 10.0.0.5", "203.0.113.9"),
+        (1, "", "10.0.0.1"),
+    ],
+)
+def test_the_address_counted_is_the_one_our_proxies_saw(rf, settings, proxies, forwarded, expected):
+    from signin.addresses import client_address
+
+    settings.SIGNIN_PROXY_COUNT = proxies
+    request = rf.post("/admin/login/", HTTP_X_FORWARDED_FOR=forwarded, REMOTE_ADDR="10.0.0.1")
+
+    assert client_address(request) == expected
