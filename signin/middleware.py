@@ -25,8 +25,8 @@ class SecondFactorMiddleware:
             and not request.path.startswith(ALLOWED_PREFIXES)
             and not request.path.startswith("/admin/dua-langkah/")
             and request.path != reverse("kim_first_password")
-            and requires_second_factor(request.user)
             and not request.user.is_verified()
+            and requires_second_factor(request.user)
         ):
             target = "signin_verify" if is_enrolled(request.user) else "signin_enrol"
             return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
