@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from wagtail.admin.views.account import get_user_login_form
+
+from .forms import LoginForm
 
 
 def lockout_response(request, original_response=None, credentials=None):
@@ -14,7 +15,7 @@ def lockout_response(request, original_response=None, credentials=None):
         "for %(minutes)d minutes. Ask your group admin or a Diskominfo editor to unlock it "
         "sooner."
     ) % {"minutes": minutes}
-    form = get_user_login_form()(request=request)
+    form = LoginForm(request=request)
     return render(
         request,
         "signin/login_locked.html",

@@ -230,3 +230,11 @@ def second_factor_code(user):
     token = StaticToken.random_token()
     verified_device(user).token_set.create(token=token)
     return token
+
+
+def authenticate(**credentials):
+    """Django's authenticate as the sign-in form calls it: django-axes needs the request."""
+    from django.contrib.auth import authenticate as django_authenticate
+    from django.test import RequestFactory
+
+    return django_authenticate(RequestFactory().post("/admin/login/"), **credentials)
