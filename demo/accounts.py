@@ -1,13 +1,14 @@
 """One demo account per role, with passwords that are only ever meant for development."""
 
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from complaints.roles import ComplaintRole
 from kim.roles import Role
+from signin.second_factor import recovery_codes_renew, requires_second_factor
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ class AccountResult:
     user: object
     password: str | None  # None when the account already existed.
     missing_roles: list
+    # Development only: one-time codes for the second factor of roles that need one.
+    recovery_codes: list = field(default_factory=list)
 
 
 def development_password(username):
@@ -78,7 +81,13 @@ def accounts_ensure(*, contributor_group, fixed_passwords):
             )
         elif spec.role:
             missing = _add_roles(user, [spec.role])
-        results.append(AccountResult(spec, user, password, missing))
+        codes = []
+        if fixed_passwords and requires_second_factor(user):
+            # So that a developer signs in with the printed password and one of these codes,
+            # or sets up an authenticator app (Two-step sign-in in the admin menu). Fresh at
+            # every load; never made without fixed (development) passwords.
+            codes = recovery_codes_renew(user=user)
+        results.append(AccountResult(spec, user, password, missing, codes))
     return results
 
 

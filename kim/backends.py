@@ -12,7 +12,7 @@ class MemberBackend(ModelBackend):
     Django re-hashes any password not stored with the default hasher at its next sign-in. For
     a temporary password that costs a full-strength hash for a password the member replaces a
     minute later, and a workshop of 150 people signs in at once; the replacement is hashed at
-    full strength anyway.
+    full strength anyway. A temporary password past its expiry is refused.
     """
 
     def authenticate(self, request, username=None, password=None, **kwargs):
@@ -28,6 +28,16 @@ class MemberBackend(ModelBackend):
         hasher = TemporaryPasswordHasher()
         if not user.password.startswith(f"{hasher.algorithm}$"):
             return super().authenticate(request, username=username, password=password)
-        if hasher.verify(password, user.password) and self.user_can_authenticate(user):
+        if (
+            hasher.verify(password, user.password)
+            and self.user_can_authenticate(user)
+            and not temporary_password_expired(user)
+        ):
             return user
         return None
+
+
+def temporary_password_expired(user):
+    """Whether the user's temporary password is past its expiry (kim.services)."""
+    profile = getattr(user, "member_profile", None)
+    return profile is not None and profile.temporary_password_expired()

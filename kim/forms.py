@@ -3,21 +3,12 @@ from django.contrib.auth import get_user_model
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.account import NameEmailForm
-from wagtail.admin.forms.auth import LoginForm
 
 from .models import ContributorGroup, GroupStatus
 
 phone_validator = RegexValidator(
     r"^\+?[0-9 ()-]{6,20}$", _("Enter a phone number using digits, spaces or dashes only.")
 )
-
-
-class SignInForm(LoginForm):
-    """Wagtail's sign-in form with its password field labelled (Wagtail leaves it unnamed)."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["password"].label = _("Password")
 
 
 class MemberForm(forms.Form):

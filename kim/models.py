@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef, Q, Value, prefetch_related_object
 from django.db.models.functions import Concat
 from django.http import Http404
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -170,6 +171,12 @@ class GroupDirectoryPage(OneQueryViewRestrictions, Page):
     class Meta:
         verbose_name = _("group directory")
 
+    def permissions_for_user(self, user):
+        # Its children go live only through review: no "publish" when creating or copying one.
+        from .permissions import ReviewedPagePermissionTester
+
+        return ReviewedPagePermissionTester(user, self)
+
     def route(self, request, path_components):
         if path_components:
             groups = GroupPage.objects.select_related("region__parent", "logo")
@@ -269,10 +276,17 @@ class GroupPage(OneQueryViewRestrictions, Page):
     subpage_types = ["kim.PostPage"]
     # Group pages are made by activating a registry record (services.group_sync), never by hand.
     is_creatable = False
+    # Edits by the group's admins go live only through the moderation workflow.
+    publish_through_review = True
 
     class Meta:
         verbose_name = _("contributor group")
         verbose_name_plural = _("contributor groups")
+
+    def permissions_for_user(self, user):
+        from .permissions import ReviewedPagePermissionTester
+
+        return ReviewedPagePermissionTester(user, self)
 
     def route(self, request, path_components):
         self._refuse_if_hidden()
@@ -460,6 +474,8 @@ class PostPage(OneQueryViewRestrictions, Page):
     parent_page_types = ["kim.GroupPage"]
     subpage_types = []
     base_form_class = PostPageForm
+    # A post goes live only when its moderation workflow (both reviews) approves it.
+    publish_through_review = True
 
     class Meta:
         verbose_name = _("post")
@@ -696,9 +712,17 @@ class MemberProfile(models.Model):
     )
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     must_change_password = models.BooleanField(_("must change password"), default=False)
+    # When the temporary password stops working (kim.backends); empty once replaced.
+    temporary_password_expires_at = models.DateTimeField(
+        _("temporary password expires at"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("member profile")
 
     def __str__(self):
         return str(self.user)
+
+    def temporary_password_expired(self, now=None):
+        expires = self.temporary_password_expires_at
+        return expires is not None and expires <= (now or timezone.now())

@@ -34,7 +34,43 @@ def can_manage_members(user, group):
     return groups_managed_by(user).filter(pk=group.pk).exists()
 
 
-class LeafPagePermissionTester(PagePermissionTester):
+def publishes_through_review(page_class):
+    """Whether pages of this class go live only when the moderation workflow approves them."""
+    return bool(page_class and getattr(page_class, "publish_through_review", False))
+
+
+class ReviewedPagePermissionTester(PagePermissionTester):
+    """Nobody publishes a reviewed page type directly, superusers included.
+
+    Posts and group pages go live only when their moderation workflow finishes, which
+    publishes without asking for this right (moderation.publishing). Everything else the
+    "publish" right gives stays: unpublishing, deleting or moving a live page, view
+    restrictions, unscheduling. Every publish route of Wagtail's admin asks this object: the
+    edit and create views, revisions (revert), bulk publish, copies with "publish copies" and
+    aliases (through can_publish_subpage on the parent).
+    """
+
+    def can_publish(self):
+        if publishes_through_review(self.page.specific_class):
+            return False
+        return super().can_publish()
+
+    def can_publish_subpage(self):
+        specific_class = self.page.specific_class
+        if specific_class and any(
+            publishes_through_review(model) for model in specific_class.creatable_subpage_models()
+        ):
+            return False
+        return super().can_publish_subpage()
+
+    def can_set_view_restrictions(self):
+        return PagePermissionTester.can_publish(self)
+
+    def can_unschedule(self):
+        return PagePermissionTester.can_publish(self)
+
+
+class LeafPagePermissionTester(ReviewedPagePermissionTester):
     """Answer whether a leaf page may be deleted from the page itself, without a query.
 
     Wagtail asks whether any page in the subtree is live (or owned by someone else) with one

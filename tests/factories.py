@@ -240,3 +240,30 @@ class ComplaintFactory(factory.django.DjangoModelFactory):
     text = "Blangko KTP di kecamatan habis sejak dua minggu."
     subject = "Blangko KTP habis"
     status = "baru"
+
+
+def verified_device(user):
+    """A confirmed second-factor device for the user (a recovery-code list, as enrolment makes)."""
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    device, _ = StaticDevice.objects.get_or_create(
+        user=user, name="recovery codes", defaults={"confirmed": True}
+    )
+    return device
+
+
+def second_factor_code(user):
+    """A fresh one-time code that the user's second factor accepts (for sign-in forms)."""
+    from django_otp.plugins.otp_static.models import StaticToken
+
+    token = StaticToken.random_token()
+    verified_device(user).token_set.create(token=token)
+    return token
+
+
+def authenticate(**credentials):
+    """Django's authenticate as the sign-in form calls it: django-axes needs the request."""
+    from django.contrib.auth import authenticate as django_authenticate
+    from django.test import RequestFactory
+
+    return django_authenticate(RequestFactory().post("/admin/login/"), **credentials)

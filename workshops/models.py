@@ -1,8 +1,11 @@
 """Workshops, their participants, and what stays of them after the sandbox is purged."""
 
+from datetime import datetime, time, timedelta
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kim.models import ContributorGroup, Region, RegionLevel
@@ -81,6 +84,16 @@ class Workshop(models.Model):
 
     def username_for(self, number):
         return f"ws{self.pk}-peserta-{number:03d}"
+
+    def passwords_expire_at(self):
+        """Participants' temporary passwords work until the end of the workshop's day.
+
+        Accounts added after that day (a late list) keep theirs until the end of the day they
+        were made: a temporary password that never worked would help nobody.
+        """
+        last_day = max(self.date, timezone.localdate())
+        next_day = datetime.combine(last_day + timedelta(days=1), time.min)
+        return timezone.make_aware(next_day)
 
 
 class ParticipantQuerySet(models.QuerySet):

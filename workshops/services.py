@@ -35,7 +35,7 @@ from .models import Participant, Workshop, WorkshopStatus
 from .progress import board
 
 MAX_PARTICIPANTS = 300
-TRAINER_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
+TRAINER_PAGE_PERMISSIONS = ["add_page", "change_page"]
 NAME_HEADERS = {"name", "nama", "nama lengkap", "full name", "full_name"}
 PHONE_HEADERS = {"phone", "telepon", "hp", "no hp", "nomor hp", "whatsapp", "wa"}
 GROUP_HEADERS = {"group", "kelompok", "kim", "komunitas"}
@@ -166,10 +166,9 @@ def workshop_set_trainers(*, workshop, trainers):
 
 
 def _trainer_group(workshop):
-    """Edit, review and publish in the sandbox subtree and use its collection; nothing else.
+    """Edit and review in the sandbox subtree and use its collection; nothing else.
 
-    Publishing is needed because Wagtail publishes as the last reviewer when a workflow
-    finishes: without it a trainer's final approval raised PublishPagePermissionError. The
+    Trainers publish nothing themselves: a finished review does (moderation.publishing). The
     moderation hook lets trainers review only here, so the grant stops at the sandbox too.
     """
     sandbox = workshop.sandbox
@@ -212,7 +211,11 @@ def participants_add(*, workshop, entries):
             number += 1
         username = workshop.username_for(number)
         user, password = member_create(
-            group=workshop.sandbox, full_name=entry.full_name, username=username, phone=entry.phone
+            group=workshop.sandbox,
+            full_name=entry.full_name,
+            username=username,
+            phone=entry.phone,
+            password_expires_at=workshop.passwords_expire_at(),
         )
         participant = Participant.objects.create(
             workshop=workshop,
@@ -232,7 +235,9 @@ def passwords_regenerate(*, workshop, participants):
     """Give each chosen participant still in the sandbox a new temporary password."""
     credentials = []
     for participant in participants.in_sandbox().filter(workshop=workshop).select_related("user"):
-        password = member_reset_password(user=participant.user)
+        password = member_reset_password(
+            user=participant.user, expires_at=workshop.passwords_expire_at()
+        )
         credentials.append(Credential(participant, password))
     return credentials
 

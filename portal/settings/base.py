@@ -2,6 +2,7 @@
 
 import os
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -30,6 +31,7 @@ INSTALLED_APPS = [
     "admin_i18n",
     "home",
     "kim",
+    "signin",
     "workshops",
     "photos",
     "demo",
@@ -59,6 +61,10 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -91,10 +97,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): signed in with the second factor (django-otp).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "kim.middleware.FirstPasswordMiddleware",
+    # After the temporary password is replaced: enrol in or verify the second factor.
+    "signin.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: answers a locked-out sign-in (signin/lockout.py).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -233,8 +245,35 @@ if FRONTEND_CACHE_PURGE_URL:
         }
     }
 
-# Django's model backend, which checks temporary passwords without re-hashing them.
-AUTHENTICATION_BACKENDS = ["kim.backends.MemberBackend"]
+# django-axes first: it refuses a locked-out account or address before any password is
+# checked. Then Django's model backend, which checks temporary passwords without re-hashing them.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "kim.backends.MemberBackend"]
+
+# Sign-in throttling (django-axes, signin/handlers.py): an account is locked after
+# SIGNIN_ACCOUNT_FAILURES wrong passwords, an address (a workshop room shares one) after
+# SIGNIN_ADDRESS_FAILURES, each for SIGNIN_LOCKOUT_MINUTES after the last failure, unless a
+# group admin or an editor unlocks it first (Admin > Sign-in lockouts).
+SIGNIN_ACCOUNT_FAILURES = int(os.environ.get("SIGNIN_ACCOUNT_FAILURES", "5"))
+SIGNIN_ADDRESS_FAILURES = int(os.environ.get("SIGNIN_ADDRESS_FAILURES", "50"))
+AXES_FAILURE_LIMIT = SIGNIN_ACCOUNT_FAILURES
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("SIGNIN_LOCKOUT_MINUTES", "30")))
+AXES_HANDLER = "signin.handlers.SignInAttemptHandler"
+AXES_LOCKOUT_CALLABLE = "signin.lockout.lockout_response"
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_RESET_ON_SUCCESS = False
+AXES_VERBOSE = False  # no banner at every start; failures and lockouts are still logged
+# Reverse proxies in front (docs/deploy/nginx.conf: 1): the client's address is then the one
+# the outermost of them appended to X-Forwarded-For (signin/addresses.py); 0: the connection's.
+SIGNIN_PROXY_COUNT = int(os.environ.get("SIGNIN_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "signin.addresses.client_address"
+# A second factor (TOTP with recovery codes, django-otp) is required of everyone who can
+# publish, approve or manage accounts (signin/second_factor.py); members may enrol.
+OTP_TOTP_ISSUER = os.environ.get("SITE_NAME", "Portal KIM")
+WAGTAILADMIN_USER_LOGIN_FORM = "signin.forms.LoginForm"
+# Temporary passwords (new members, resets) stop working after this many days; workshop
+# participants' ones at the end of the workshop's day.
+TEMPORARY_PASSWORD_DAYS = int(os.environ.get("TEMPORARY_PASSWORD_DAYS", "7"))
 
 # Passwords in Argon2id (kim/hashers.py); Django's other hashers read older hashes, which are
 # upgraded at sign-in; the last is for members' temporary passwords.
@@ -264,7 +303,6 @@ TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Jakarta")
 USE_I18N = True
 USE_TZ = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-WAGTAILADMIN_USER_LOGIN_FORM = "kim.forms.SignInForm"
 WAGTAIL_USER_TIME_ZONES = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]
 
 STATICFILES_DIRS = [BASE_DIR / "static"]
@@ -328,6 +366,8 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = False
 # What a reviewer approved is what gets published: edits during moderation need re-approval.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
+# Posts and group pages go live only this way, once both reviews approved (moderation/publishing).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "moderation.publishing.publish_reviewed"
 MODERATION_TARGET_HOURS = int(os.environ.get("MODERATION_TARGET_HOURS", "24"))
 
 # Complaints (Aduan): the public form, its throttle, working-day targets and data retention.

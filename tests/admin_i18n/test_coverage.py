@@ -156,7 +156,7 @@ def test_post_editor_actions_are_in_indonesian(admin_client_id):
     post = PostPageFactory()
     html = admin_client_id.get(f"/admin/pages/{post.pk}/edit/").text
     assert "Simpan draf" in html
-    assert "Terbitkan" in html
+    assert "Ajukan ke Moderasi KIM" in html  # nobody publishes a post directly
     assert ">Save draft<" not in html
     assert "Submit for moderation" not in html
 

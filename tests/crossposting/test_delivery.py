@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import Workflow
 
 from crossposting import services, worker
 from crossposting.models import (
@@ -18,7 +18,8 @@ from crossposting.models import (
     ErrorKind,
     Network,
 )
-from kim.roles import Role
+from moderation.services import review_decide
+from moderation.workflow import AccuracyReviewState, UsefulnessReviewState
 
 from .conftest import CHANNEL, IG_USER, PAGE_ID, make_account, publish
 
@@ -92,19 +93,24 @@ def test_deliveries_are_written_with_the_publication_and_sent_after_commit(
 def test_nothing_is_posted_while_the_post_waits_for_approval(
     people, fakes, accounts, django_capture_on_commit_callbacks
 ):
-    workflow = Workflow.objects.create(name="Review")
-    task = GroupApprovalTask.objects.create(name="Editors")
-    task.groups.set([people.editor.groups.get(name=Role.EDITOR)])
-    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    WorkflowPage.objects.create(workflow=workflow, page=people.group_a.page)
     post = people.draft()
     plan(post, accounts.values())
 
     with django_capture_on_commit_callbacks(execute=True):
-        state = post.get_workflow().start(post, people.member_a)
+        Workflow.objects.get(name="Moderasi KIM").start(post, people.member_a)
         post.refresh_from_db()
         assert not post.live and not Delivery.objects.exists()
-        state.current_task_state.approve(user=people.editor)
+        # Both reviews approve with their checklists: the finished workflow publishes.
+        for state_class in (AccuracyReviewState, UsefulnessReviewState):
+            state = post.current_workflow_task_state.specific
+            assert isinstance(state, state_class), post.current_workflow_task_state
+            review_decide(
+                task_state=state,
+                user=people.editor,
+                action="approve",
+                data=dict.fromkeys(state_class.CHECKLIST, "on"),
+            )
+            post.refresh_from_db()
 
     post.refresh_from_db()
     assert post.live
@@ -120,7 +126,7 @@ def test_a_scheduled_post_goes_out_only_when_it_goes_live(
     plan(post, accounts.values())
 
     with django_capture_on_commit_callbacks(execute=True):
-        revision.publish(user=people.editor)
+        revision.publish(user=people.editor, skip_permission_checks=True)  # as the review does
     assert not Delivery.objects.exists()
     assert remote_counts(fakes) == dict.fromkeys(AUTOMATIC, 0)
 
@@ -146,9 +152,13 @@ def test_republishing_does_not_post_again_unless_asked(
     with django_capture_on_commit_callbacks(execute=True):
         publish(post, people.editor)
         post.title = "Kerja bakti (diperbarui)"
-        post.save_revision(user=people.editor).publish(user=people.editor)
+        post.save_revision(user=people.editor).publish(
+            user=people.editor, skip_permission_checks=True
+        )
         post.unpublish()
-        post.save_revision(user=people.editor).publish(user=people.editor)
+        post.save_revision(user=people.editor).publish(
+            user=people.editor, skip_permission_checks=True
+        )
     assert remote_counts(fakes) == dict.fromkeys(AUTOMATIC, 1)
 
     with django_capture_on_commit_callbacks(execute=True):

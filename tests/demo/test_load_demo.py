@@ -146,6 +146,19 @@ def test_one_account_per_role_with_development_passwords_and_a_warning(demo):
     assert "anggota-demo" in demo
 
 
+@pytest.mark.real_second_factor
+def test_the_demo_editor_signs_in_with_the_printed_password_and_code(demo, client):
+    codes = re.search(r"editor-demo.*\n\s+two-step sign-in, one-time codes: (\S+)", demo)
+    assert "two-step" not in demo.split("anggota-demo")[1].split("\n")[1]  # members: none
+
+    client.post("/admin/login/", {"username": "editor", "password": "editor-demo"})
+    held = client.get("/admin/")
+    client.post("/admin/dua-langkah/", {"code": codes.group(1)})
+
+    assert held.status_code == 302 and held.url.startswith("/admin/dua-langkah/")
+    assert client.get("/admin/").status_code == 200
+
+
 def test_existing_accounts_keep_their_passwords(demo):
     user = get_user_model().objects.get(username="editor")
     user.set_password("changed-by-me")
@@ -178,6 +191,7 @@ def test_refuses_to_run_without_debug_unless_forced(db, settings):
     admin = get_user_model().objects.get(username="admin")
     assert not admin.check_password("admin-demo")  # random passwords outside development
     assert "admin-demo" not in output
+    assert "one-time codes" not in output  # nor second-factor codes
 
 
 def test_default_site_follows_the_base_url(demo, settings):

@@ -3,7 +3,7 @@
 import time
 
 import pytest
-from django.contrib.auth import authenticate, get_user_model
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import connection
@@ -15,7 +15,7 @@ from wagtail.models import Collection, Page, PageLogEntry, Revision, WorkflowSta
 from crossposting.models import Network, SocialAccount
 from kim.models import ContributorGroup, GroupPage, PostPage
 from kim.roles import Role
-from tests.factories import PhotoFactory, PostPageFactory
+from tests.factories import PhotoFactory, PostPageFactory, authenticate
 from tests.workshops.conftest import enter, make_workshop
 from workshops import services
 from workshops.models import Participant, WorkshopStatus

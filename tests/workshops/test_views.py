@@ -4,13 +4,12 @@ import re
 from urllib.parse import unquote
 
 import pytest
-from django.contrib.auth import authenticate
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from kim.models import RegionLevel
-from tests.factories import RegionFactory
+from tests.factories import RegionFactory, authenticate
 from tests.workshops.conftest import enter, make_workshop
 from workshops.models import Workshop
 

@@ -100,6 +100,9 @@ class Command(BaseCommand):
             if account.spec.superuser:
                 line += " + superuser"
             self.stdout.write(line)
+            if account.recovery_codes:
+                codes = " ".join(account.recovery_codes[:3])
+                self.stdout.write(f"    two-step sign-in, one-time codes: {codes}")
             for missing in account.missing_roles:
                 self.stdout.write(
                     self.style.ERROR(
