@@ -271,6 +271,9 @@ class Delivery(models.Model):
     lease_until = models.DateTimeField(null=True, blank=True)
     claim_token = models.UUIDField(null=True, blank=True)
     claimed_at = models.DateTimeField(null=True, blank=True)
+    # Set just before a claim's first request to the network: a claim taken over from a dead
+    # worker is uncertain only if this is set.
+    request_started_at = models.DateTimeField(null=True, blank=True)
     uncertain = models.BooleanField(
         default=False, help_text="A previous attempt may have reached the network."
     )

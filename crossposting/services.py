@@ -140,6 +140,27 @@ def delivery_mark_sent(*, delivery, remote_id="", remote_url=""):
     )
 
 
+def deliveries_resume(*, post):
+    """Queue again what unpublishing cancelled, now that the post is live again."""
+    from .tasks import enqueue_worker
+
+    resumed = (
+        Delivery.objects.for_post(post)
+        .filter(status=DeliveryStatus.CANCELLED, remote_id="")
+        .update(
+            status=DeliveryStatus.QUEUED,
+            attempts=0,
+            next_attempt_at=timezone.now(),
+            last_error="",
+            uncertain=False,
+            uncertain_since=None,
+        )
+    )
+    if resumed:
+        transaction.on_commit(enqueue_worker)
+    return resumed
+
+
 def deliveries_cancel_for_unpublished(*, post):
     """Cancel what has not reached the network; what may have stays listed for deletion."""
     return (

@@ -17,10 +17,12 @@ def first_publication(page):
 
 
 def on_post_published(sender, instance, revision=None, **kwargs):
-    from .services import deliveries_for_first_publication
+    from .services import deliveries_for_first_publication, deliveries_resume
 
     if first_publication(instance):
         deliveries_for_first_publication(post=instance)
+    elif instance.live:
+        deliveries_resume(post=instance)
 
 
 def on_post_unpublished(sender, instance, **kwargs):

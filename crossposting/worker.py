@@ -53,6 +53,7 @@ from .clients.base import (
     LookupUnsupported,
     Outgoing,
     RateLimited,
+    RemotePost,
     TransientError,
     UncertainError,
 )
@@ -60,6 +61,8 @@ from .crypto import CredentialsUnreadable
 from .models import AttemptOutcome, Delivery, DeliveryAttempt, DeliveryStatus, ErrorKind
 
 logger = logging.getLogger(__name__)
+
+__all__ = ["RemotePost", "WorkerRun", "deliver_due", "sweep"]
 
 # Calls one delivery may make (Instagram: container, status, publish, permalink) plus margin.
 CALLS_PER_DELIVERY = 5
@@ -306,8 +309,9 @@ class WorkerRun:
             return [], 0
         token = uuid.uuid4()
         lease_until = now + lease_duration()
-        # A claim taken over from a dead worker may already have reached the network.
-        taken_over = Q(status=DeliveryStatus.SENDING)
+        # A claim taken over from a dead worker may already have reached the network, if
+        # that worker had begun its request.
+        taken_over = Q(status=DeliveryStatus.SENDING, request_started_at__isnull=False)
         Delivery.objects.filter(pk__in=chosen).due(now).update(
             status=DeliveryStatus.SENDING,
             claim_token=token,
@@ -316,15 +320,14 @@ class WorkerRun:
             attempts=F("attempts") + 1,
             uncertain=Case(When(taken_over, then=True), default=F("uncertain")),
             uncertain_since=Case(
-                When(taken_over, then=Coalesce(F("uncertain_since"), F("claimed_at"))),
+                When(taken_over, then=Coalesce(F("uncertain_since"), F("request_started_at"))),
                 default=F("uncertain_since"),
             ),
             claimed_at=now,
+            request_started_at=None,
         )
         deliveries = list(
-            Delivery.objects.filter(claim_token=token).select_related(
-                "account", "post__hero_image"
-            )
+            Delivery.objects.filter(claim_token=token).select_related("account", "post__hero_image")
         )
         live = live_post_ids({d.post_id for d in deliveries})
         jobs = []
@@ -355,8 +358,15 @@ class WorkerRun:
     def perform(self, job):
         delivery = job.delivery
         looked = False
+        mine = Delivery.objects.filter(pk=delivery.pk, claim_token=job.token)
+
+        def starting():
+            # Recorded before the first request leaves, so a takeover knows it may have.
+            self.calls.call(lambda: mine.update(request_started_at=timezone.now()))
+
         try:
             client = client_for(delivery.account, session=self.session())
+            starting()
             if delivery.uncertain:
                 looked = True
                 try:
@@ -375,11 +385,7 @@ class WorkerRun:
                 job.outgoing,
                 container_id=delivery.container_id,
                 since=delivery.uncertain_since or job.started_at,
-                save_progress=lambda **fields: self.calls.call(
-                    lambda: Delivery.objects.filter(pk=delivery.pk, claim_token=job.token).update(
-                        **fields
-                    )
-                ),
+                save_progress=lambda **fields: self.calls.call(lambda: mine.update(**fields)),
             )
         except LookupIncomplete as error:
             return Result("uncertain", message=error.message, looked=looked)
@@ -419,8 +425,12 @@ class WorkerRun:
                 and delivery.attempts < settings.CROSSPOSTING_MAX_ATTEMPTS
             ):
                 _finish(mine, delivery, job.started_at, AttemptOutcome.RETRY, message, now)
-                _requeue(mine, now + _seconds(backoff(delivery.attempts, error.retry_after)),
-                         ErrorKind.UNCERTAIN, message)
+                _requeue(
+                    mine,
+                    now + _seconds(backoff(delivery.attempts, error.retry_after)),
+                    ErrorKind.UNCERTAIN,
+                    message,
+                )
             else:
                 kind = ErrorKind.AUTH if isinstance(error, AuthError) else ErrorKind.UNCERTAIN
                 _needs_a_person(mine, delivery, job, message, now, kind=kind)
@@ -465,8 +475,9 @@ class WorkerRun:
                 _give_up(mine, kind, message, uncertain=False)
                 return
             _finish(mine, delivery, job.started_at, AttemptOutcome.RETRY, message, now)
-            _requeue(mine, now + _seconds(backoff(delivery.attempts, error.retry_after)), kind,
-                     message)
+            _requeue(
+                mine, now + _seconds(backoff(delivery.attempts, error.retry_after)), kind, message
+            )
             return
         _finish(mine, delivery, job.started_at, AttemptOutcome.FAILED, message, now)
         _fail(mine, ErrorKind.PERMANENT, message)
@@ -592,7 +603,7 @@ def _needs_a_person(mine, delivery, job, message, now, *, kind=ErrorKind.UNCERTA
         claim_token=None,
         next_attempt_at=None,
         uncertain=True,
-        uncertain_since=Coalesce(F("uncertain_since"), F("claimed_at")),
+        uncertain_since=Coalesce(F("uncertain_since"), F("request_started_at"), F("claimed_at")),
     )
 
 

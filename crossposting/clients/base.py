@@ -40,7 +40,7 @@ class Outgoing:
             return False
         if self.marker:
             return self.link in text
-        return text.strip() == self.text.strip()
+        return self.link in text or text.strip() == self.text.strip()
 
 
 @dataclass

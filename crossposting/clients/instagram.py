@@ -14,9 +14,9 @@ way. Instagram's API cannot delete media:
 unpublishing a post leaves its Instagram copy, to be removed by hand in the app.
 """
 
-from django.conf import settings
-
 import logging
+
+from django.conf import settings
 
 from .base import (
     Client,
