@@ -126,6 +126,7 @@ class FakeServer:
         self.timeout_sleep = 2.0
         self.latency = 0.0
         self.random_faults = None
+        self.faults_options = {}  # options of the random faults, by kind
         self.hung = threading.Event()
         server = self
 
@@ -216,6 +217,7 @@ class FakeServer:
             if rng.random() >= probability:
                 return None
             fault.kind = rng.choice(kinds)
+        fault.options = dict(self.faults_options.get(fault.kind, {}))
         return fault
 
     def next_id(self):
