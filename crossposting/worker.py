@@ -291,8 +291,11 @@ class WorkerRun:
     def claim_batch(self, room):
         now = self.now()
         clock = time.monotonic()
+        # Never this run's own deliveries in flight, even past their lease.
+        own = [job.delivery.pk for job in self.inflight.values()]
         candidates = (
             self.scope.due(now)
+            .exclude(pk__in=own)
             .exclude(account_id__in=self.limiter.full("account", clock))
             .exclude(account__network__in=self.limiter.full("network", clock))
             .order_by("next_attempt_at", "pk")

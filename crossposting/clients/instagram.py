@@ -79,7 +79,7 @@ class InstagramClient(Client):
                     "among the account's media; check the account."
                 )
             if status == "IN_PROGRESS":
-                raise TransientError("Instagram is still processing the photo.", retry_after=30)
+                raise TransientError("Instagram is still processing the photo.")
             if status in ("EXPIRED", "ERROR"):
                 if status == "ERROR":
                     raise PermanentError("Instagram could not process the photo.")
@@ -100,7 +100,7 @@ class InstagramClient(Client):
                 save_progress(container_id=container_id)
             status = self.container_status(container_id)
             if status == "IN_PROGRESS":
-                raise TransientError("Instagram is still processing the photo.", retry_after=30)
+                raise TransientError("Instagram is still processing the photo.")
             if status == "ERROR":
                 raise PermanentError("Instagram could not process the photo.")
         body = self._call(
