@@ -31,13 +31,12 @@ import threading
 import time
 import uuid
 from collections import defaultdict, deque
-from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 import requests
 from django.conf import settings
-from django.db import transaction
 from django.db.models import Case, F, Q, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -163,33 +162,44 @@ class Result:
     extra: dict = field(default_factory=dict)
 
 
-class MainThreadCalls:
-    """Database work a pool thread hands to the worker's thread, waiting for it to be done."""
+class Inbox:
+    """What pool threads hand to the worker's thread: finished jobs and database work.
+
+    A thread about to send its first request asks for `request_started_at` to be recorded
+    and waits; the worker's thread records all such marks waiting at once in one UPDATE.
+    """
 
     def __init__(self):
-        self.pending = queue.Queue()
+        self.items = queue.Queue()
+
+    def started(self, pk, timeout=60):
+        done = threading.Event()
+        self.items.put(("started", pk, done))
+        if not done.wait(timeout):
+            raise TransientError("The worker did not record the start in time.")
 
     def call(self, function, timeout=60):
         done, box = threading.Event(), {}
-        self.pending.put((function, done, box))
+        self.items.put(("call", (function, box), done))
         if not done.wait(timeout):
             raise TransientError("The worker did not record progress in time.")
         if "error" in box:
             raise box["error"]
         return box.get("value")
 
-    def run_pending(self):
-        while True:
-            try:
-                function, done, box = self.pending.get_nowait()
-            except queue.Empty:
-                return
-            try:
-                box["value"] = function()
-            except Exception as error:  # noqa: BLE001 (handed back to the waiting thread)
-                box["error"] = error
-            finally:
-                done.set()
+    def finished(self, future, job):
+        self.items.put(("finished", (future, job), None))
+
+    def take(self, timeout):
+        """Everything waiting (at least one item unless `timeout` runs out)."""
+        items = []
+        try:
+            items.append(self.items.get(timeout=timeout))
+            while True:
+                items.append(self.items.get_nowait())
+        except queue.Empty:
+            pass
+        return items
 
 
 def deliver_due(*, now=None, limit=None, session=None, scope=None, threads=None, limiter=None):
@@ -221,7 +231,7 @@ class WorkerRun:
         self.scope = Delivery.objects.all() if scope is None else scope
         self.threads = max(1, threads)
         self.limiter = limiter
-        self.calls = MainThreadCalls()
+        self.inbox = Inbox()
         self.local = threading.local()
         self.images = {}
         self.inflight = {}
@@ -251,7 +261,9 @@ class WorkerRun:
                     claimed += count
                     look = count > 0
                     for job in jobs:
-                        self.inflight[pool.submit(self.perform, job)] = job
+                        future = pool.submit(self.perform, job)
+                        self.inflight[future] = job
+                        future.add_done_callback(lambda f, job=job: self.inbox.finished(f, job))
                 if not self.inflight:
                     if look and (limit is None or claimed < limit):
                         continue
@@ -261,24 +273,52 @@ class WorkerRun:
                     time.sleep(min(wait_for, 1.0))
                     look = True
                     continue
-                finished, _pending = wait(self.inflight, timeout=0.01, return_when=FIRST_COMPLETED)
-                self.calls.run_pending()
-                for future in finished:
-                    job = self.inflight.pop(future)
-                    self.record(job, future.result())
+                if self.handle(self.inbox.take(timeout=1.0)):
                     look = True
         finally:
             while self.inflight:
-                finished, _pending = wait(self.inflight, timeout=0.05, return_when=FIRST_COMPLETED)
-                self.calls.run_pending()
-                for future in finished:
-                    job = self.inflight.pop(future)
-                    try:
-                        self.record(job, future.result())
-                    except Exception:  # noqa: BLE001 (the lease lets another run take it)
-                        logger.exception("Could not record delivery %s", job.delivery.pk)
+                try:
+                    self.handle(self.inbox.take(timeout=0.5))
+                except Exception:  # noqa: BLE001 (the lease lets another run take it)
+                    logger.exception("Could not record a delivery")
             pool.shutdown(wait=True)
         return claimed
+
+    def handle(self, items):
+        """Record marks, calls and finished jobs from the pool; True if a job finished."""
+        starts = [(pk, done) for kind, pk, done in items if kind == "started"]
+        if starts:
+            Delivery.objects.filter(pk__in=[pk for pk, _done in starts]).update(
+                request_started_at=timezone.now()
+            )
+            for _pk, done in starts:
+                done.set()
+        finished = False
+        _attempt_log.pending = []
+        try:
+            finished = self.handle_items(items)
+        finally:
+            lines, _attempt_log.pending = _attempt_log.pending, None
+            DeliveryAttempt.objects.bulk_create(lines)
+        return finished
+
+    def handle_items(self, items):
+        finished = False
+        for kind, payload, done in items:
+            if kind == "call":
+                function, box = payload
+                try:
+                    box["value"] = function()
+                except Exception as error:  # noqa: BLE001 (handed back to the waiting thread)
+                    box["error"] = error
+                finally:
+                    done.set()
+            elif kind == "finished":
+                future, job = payload
+                if self.inflight.pop(future, None) is not None:
+                    finished = True
+                    self.record(job, future.result())
+        return finished
 
     def blocked_wait(self):
         """Seconds to wait when due deliveries are held back only by the rate limits."""
@@ -363,13 +403,10 @@ class WorkerRun:
         looked = False
         mine = Delivery.objects.filter(pk=delivery.pk, claim_token=job.token)
 
-        def starting():
-            # Recorded before the first request leaves, so a takeover knows it may have.
-            self.calls.call(lambda: mine.update(request_started_at=timezone.now()))
-
         try:
             client = client_for(delivery.account, session=self.session())
-            starting()
+            # Recorded before the first request leaves, so a takeover knows it may have.
+            self.inbox.started(delivery.pk)
             if delivery.uncertain:
                 looked = True
                 try:
@@ -388,7 +425,7 @@ class WorkerRun:
                 job.outgoing,
                 container_id=delivery.container_id,
                 since=delivery.uncertain_since or job.started_at,
-                save_progress=lambda **fields: self.calls.call(lambda: mine.update(**fields)),
+                save_progress=lambda **fields: self.inbox.call(lambda: mine.update(**fields)),
             )
         except LookupIncomplete as error:
             return Result("uncertain", message=error.message, looked=looked)
@@ -402,10 +439,10 @@ class WorkerRun:
         mine = Delivery.objects.filter(pk=delivery.pk, claim_token=job.token)
         now = self.now()
         if result.kind in ("sent", "found"):
-            with transaction.atomic():
-                _record_sent(mine, result.remote, now)
-                outcome = AttemptOutcome.SENT if result.kind == "sent" else AttemptOutcome.FOUND
-                _finish(mine, delivery, job.started_at, outcome, finished_at=now)
+            # One UPDATE: the delivery's own transaction.
+            _record_sent(mine, result.remote, now)
+            outcome = AttemptOutcome.SENT if result.kind == "sent" else AttemptOutcome.FOUND
+            _finish(mine, delivery, job.started_at, outcome, finished_at=now)
             return
         if result.kind == "not_found":
             if job.lookup_only:
@@ -545,8 +582,13 @@ def _seconds(value):
     return timedelta(seconds=value)
 
 
+# While a worker run records a batch of finished jobs, their attempt lines are collected and
+# written in one INSERT: the log is history, and one round trip per delivery is the budget.
+_attempt_log = threading.local()
+
+
 def _finish(mine, delivery, started_at, outcome, error="", finished_at=None):
-    DeliveryAttempt.objects.create(
+    line = DeliveryAttempt(
         delivery=delivery,
         number=delivery.attempts,
         started_at=started_at,
@@ -554,6 +596,11 @@ def _finish(mine, delivery, started_at, outcome, error="", finished_at=None):
         outcome=outcome,
         error=error[:2000],
     )
+    pending = getattr(_attempt_log, "pending", None)
+    if pending is None:
+        line.save()
+    else:
+        pending.append(line)
 
 
 def _record_sent(mine, remote, now):

@@ -114,6 +114,11 @@ def parse_body(request):
                 request.form[name] = payload.decode()
 
 
+class Server(ThreadingHTTPServer):
+    # Python's default backlog of 5 resets connections when a worker opens many at once.
+    request_queue_size = 256
+
+
 class FakeServer:
     """A threaded HTTP server whose subclass answers like one network's API."""
 
@@ -168,7 +173,7 @@ class FakeServer:
 
             do_GET = do_POST = do_DELETE = _handle
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = Server(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.httpd.block_on_close = False
         self.port = self.httpd.server_address[1]
