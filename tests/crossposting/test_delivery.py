@@ -48,11 +48,6 @@ def later(minutes=120):
     return timezone.now() + timedelta(minutes=minutes)
 
 
-@pytest.fixture
-def accounts(people):
-    return {network: make_account(network, group=people.group_a) for network in AUTOMATIC}
-
-
 def test_first_publication_sends_to_each_chosen_enabled_account_once(
     people, fakes, accounts, django_capture_on_commit_callbacks
 ):

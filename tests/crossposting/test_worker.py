@@ -10,7 +10,7 @@ from crossposting import services, worker
 from crossposting.models import Delivery, DeliveryStatus, ErrorKind, Network
 
 from .conftest import IG_USER, PAGE_ID, publish
-from .test_delivery import AUTOMATIC, accounts, queue, remote_counts  # noqa: F401 (fixture)
+from .test_delivery import AUTOMATIC, queue, remote_counts
 
 pytestmark = pytest.mark.django_db
 
