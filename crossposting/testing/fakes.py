@@ -957,3 +957,38 @@ class FakeTelegramAPI(FakeServer):
 
 def _now():
     return time.strftime("%Y-%m-%dT%H:%M:%S+0000", time.gmtime())
+
+
+def serve_in_process(latency, networks, pipe):
+    """Run the three fakes in this (separate) process until asked for what was posted.
+
+    `networks` lists the Facebook pages and Instagram users (id, token) and the Telegram
+    channels (chat id, username) to know. Sends the servers' addresses, then, on any message,
+    the texts each fake holds.
+    """
+    graph, x_api, telegram = FakeGraphAPI(), FakeXAPI(), FakeTelegramAPI()
+    servers = (graph, x_api, telegram)
+    for server in servers:
+        server.latency = latency
+        server.start()
+    for page, token in networks.get("pages", []):
+        graph.add_page(page, token)
+    for user, token in networks.get("instagram", []):
+        graph.add_instagram(user, token)
+    for chat_id, username in networks.get("channels", []):
+        telegram.add_channel(chat_id, username=username)
+    pipe.send(
+        {
+            "graph": graph.url,
+            "x": x_api.url,
+            "telegram": telegram.url,
+            "version": graph.version,
+            "x_credentials": x_api.credentials(),
+            "bot_token": telegram.bot_token,
+        }
+    )
+    pipe.recv()
+    pipe.send({type(s).__name__: [t or "" for t in s.posted_texts()] for s in servers})
+    pipe.recv()
+    for server in servers:
+        server.stop()

@@ -29,7 +29,8 @@ from tests.factories import PhotoFactory, PostPageFactory
 from .conftest import CHANNEL, make_account
 from .test_delivery import AUTOMATIC, plan
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Serialized rollback puts back what migrations created, for the tests that run after.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 POSTS = 200
 TIMING = {

@@ -25,14 +25,14 @@ from io import BytesIO
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, connections
+from django.db import connection
 from django.test.utils import override_settings
 from PIL import Image as PILImage
 from wagtail.models import Collection
 
 from crossposting import worker
 from crossposting.models import Delivery, DeliveryStatus, Network, SocialAccount
-from crossposting.testing.fakes import FakeGraphAPI, FakeTelegramAPI, FakeXAPI
+from crossposting.testing.fakes import serve_in_process
 from kim.models import GroupDirectoryPage, GroupPage, PostPage, Region, RegionLevel
 from photos.models import Photo
 
@@ -48,33 +48,6 @@ def page_id(n):
 
 def instagram_id(n):
     return f"9000{n:03d}2"
-
-
-def serve_fakes(latency, accounts, pipe):
-    """Run the fake networks until asked for their records (in a process of its own)."""
-    graph, x_api, telegram = FakeGraphAPI(), FakeXAPI(), FakeTelegramAPI()
-    servers = (graph, x_api, telegram)
-    for server in servers:
-        server.latency = latency
-        server.start()
-    for n in range(accounts):
-        graph.add_page(page_id(n), PAGE_TOKEN)
-        graph.add_instagram(instagram_id(n), IG_TOKEN)
-        telegram.add_channel(-1009000000000 - n, username=f"benchkanal{n}")
-    pipe.send(
-        {
-            "graph": graph.url,
-            "x": x_api.url,
-            "telegram": telegram.url,
-            "version": graph.version,
-            "x_credentials": x_api.credentials(),
-            "bot_token": telegram.bot_token,
-        }
-    )
-    pipe.recv()
-    pipe.send({type(s).__name__: [t or "" for t in s.posted_texts()] for s in servers})
-    for server in servers:
-        server.stop()
 
 
 class Command(BaseCommand):
@@ -107,10 +80,15 @@ class Command(BaseCommand):
         accounts = math.ceil(per_network / settings.CROSSPOSTING_ACCOUNT_POSTS_PER_MINUTE)
         # The fakes run in a process of their own, so that they do not share the worker's
         # interpreter (and its lock) as no real network would.
-        connections.close_all()
         pipe, child_pipe = multiprocessing.Pipe()
-        fakes = multiprocessing.get_context("fork").Process(
-            target=serve_fakes, args=(latency, accounts, child_pipe), daemon=True
+        networks = {
+            "pages": [(page_id(n), PAGE_TOKEN) for n in range(accounts)],
+            "instagram": [(instagram_id(n), IG_TOKEN) for n in range(accounts)],
+            "channels": [(-1009000000000 - n, f"benchkanal{n}") for n in range(accounts)],
+        }
+        # A fresh interpreter: a forked one would share this process's database connection.
+        fakes = multiprocessing.get_context("spawn").Process(
+            target=serve_in_process, args=(latency, networks, child_pipe), daemon=True
         )
         fakes.start()
         made = None
