@@ -19,8 +19,9 @@ Exactly once rests on these rules.
   sandbox or behind view restrictions is not sent, and its delivery is cancelled.
 
 Requests run concurrently in a thread pool; every database read and write stays in the
-worker's own thread (pool threads hand theirs over), so each delivery's record is its own
-short transaction on one connection, on SQLite as on PostgreSQL. Per-account and
+worker's own thread on its one connection (pool threads hand theirs over), and no
+transaction is open while a request is in flight, on SQLite as on PostgreSQL. The outcomes
+of jobs that finish together are recorded in one short transaction. Per-account and
 per-network rate limits (settings) bound how fast one worker process posts.
 """
 
@@ -37,13 +38,14 @@ from datetime import timedelta
 
 import requests
 from django.conf import settings
-from django.db.models import Case, F, Q, When
+from django.db import transaction
+from django.db.models import Case, F, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import compose
-from .clients import client_for
+from .clients import client_class, client_for
 from .clients.base import (
     AuthError,
     DeliveryError,
@@ -285,7 +287,14 @@ class WorkerRun:
         return claimed
 
     def handle(self, items):
-        """Record marks, calls and finished jobs from the pool; True if a job finished."""
+        """Record marks, calls and finished jobs from the pool; True if a job finished.
+
+        Start marks and progress are committed before the waiting thread goes on. The
+        outcomes of the jobs that finished together are written in one short transaction
+        (no network call inside it): on SQLite one sync instead of one per delivery. Should
+        it fail, those deliveries keep their claims, and the takeover after the lease looks
+        for their copies.
+        """
         starts = [(pk, done) for kind, pk, done in items if kind == "started"]
         if starts:
             Delivery.objects.filter(pk__in=[pk for pk, _done in starts]).update(
@@ -293,17 +302,6 @@ class WorkerRun:
             )
             for _pk, done in starts:
                 done.set()
-        finished = False
-        _attempt_log.pending = []
-        try:
-            finished = self.handle_items(items)
-        finally:
-            lines, _attempt_log.pending = _attempt_log.pending, None
-            DeliveryAttempt.objects.bulk_create(lines)
-        return finished
-
-    def handle_items(self, items):
-        finished = False
         for kind, payload, done in items:
             if kind == "call":
                 function, box = payload
@@ -313,12 +311,22 @@ class WorkerRun:
                     box["error"] = error
                 finally:
                     done.set()
-            elif kind == "finished":
-                future, job = payload
-                if self.inflight.pop(future, None) is not None:
-                    finished = True
+        finished = [
+            payload
+            for kind, payload, _done in items
+            if kind == "finished" and self.inflight.pop(payload[0], None) is not None
+        ]
+        if not finished:
+            return False
+        _attempt_log.pending = []
+        try:
+            with transaction.atomic():
+                for future, job in finished:
                     self.record(job, future.result())
-        return finished
+                DeliveryAttempt.objects.bulk_create(_attempt_log.pending)
+        finally:
+            _attempt_log.pending = None
+        return True
 
     def blocked_wait(self):
         """Seconds to wait when due deliveries are held back only by the rate limits."""
@@ -341,13 +349,15 @@ class WorkerRun:
             .order_by("next_attempt_at", "pk")
             .values_list("pk", "account_id", "account__network")[: room * 4]
         )
-        chosen = []
+        chosen, checkable = [], []
         for pk, account_id, network in candidates:
             if len(chosen) >= room:
                 break
             if self.limiter.allows(account_id, network, clock):
                 self.limiter.take(account_id, network, clock)
                 chosen.append(pk)
+                if client_class(network).supports_lookup:
+                    checkable.append(pk)
         if not chosen:
             return [], 0
         token = uuid.uuid4()
@@ -367,7 +377,9 @@ class WorkerRun:
                 default=F("uncertain_since"),
             ),
             claimed_at=now,
-            request_started_at=None,
+            # Where a look-up can settle a takeover, the claim counts as started (it costs a
+            # look-up); elsewhere (Telegram) the thread records the moment it starts.
+            request_started_at=Case(When(pk__in=checkable, then=Value(now)), default=None),
         )
         deliveries = list(
             Delivery.objects.filter(claim_token=token).select_related("account", "post__hero_image")
@@ -405,8 +417,9 @@ class WorkerRun:
 
         try:
             client = client_for(delivery.account, session=self.session())
-            # Recorded before the first request leaves, so a takeover knows it may have.
-            self.inbox.started(delivery.pk)
+            if not client.supports_lookup:
+                # Recorded before the first request leaves, so a takeover knows it may have.
+                self.inbox.started(delivery.pk)
             if delivery.uncertain:
                 looked = True
                 try:
