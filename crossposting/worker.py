@@ -293,7 +293,7 @@ class WorkerRun:
         outcomes of the jobs that finished together are written in one short transaction
         (no network call inside it): on SQLite one sync instead of one per delivery. Should
         it fail, those deliveries keep their claims, and the takeover after the lease looks
-        for their copies.
+        for their copies; outcomes no look-up could find again are committed one by one.
         """
         starts = [(pk, done) for kind, pk, done in items if kind == "started"]
         if starts:
@@ -318,14 +318,22 @@ class WorkerRun:
         ]
         if not finished:
             return False
-        _attempt_log.pending = []
-        try:
-            with transaction.atomic():
-                for future, job in finished:
-                    self.record(job, future.result())
-                DeliveryAttempt.objects.bulk_create(_attempt_log.pending)
-        finally:
-            _attempt_log.pending = None
+        # What no look-up can recover (Telegram) is committed delivery by delivery, first.
+        batch = []
+        for future, job in finished:
+            if client_class(job.delivery.account.network).supports_lookup:
+                batch.append((future, job))
+            else:
+                self.record(job, future.result())
+        if batch:
+            _attempt_log.pending = []
+            try:
+                with transaction.atomic():
+                    for future, job in batch:
+                        self.record(job, future.result())
+                    DeliveryAttempt.objects.bulk_create(_attempt_log.pending)
+            finally:
+                _attempt_log.pending = None
         return True
 
     def blocked_wait(self):
