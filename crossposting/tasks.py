@@ -96,6 +96,17 @@ def enqueue_worker(run_after=None):
     if not deliver_due.get_backend().supports_defer:
         # The immediate backend (tests) cannot wait: the next run picks the delivery up.
         return
+    if _db_backend(deliver_due):
+        from django_tasks import TaskResultStatus
+        from django_tasks_db.models import DBTaskResult
+
+        # One waiting run at or before that moment is enough: runs do not pile up.
+        if DBTaskResult.objects.filter(
+            status=TaskResultStatus.READY,
+            task_path=deliver_due.module_path,
+            run_after__lte=run_after,
+        ).exists():
+            return
     deliver_due.using(run_after=run_after).enqueue()
 
 

@@ -208,3 +208,19 @@ def test_the_rate_limits_hold_per_account_and_per_network(
     Delivery.objects.filter(status=DeliveryStatus.SENT).update(status=DeliveryStatus.DRY_RUN)
     worker.deliver_due(limiter=limiter, limit=2)
     assert Delivery.objects.filter(status=DeliveryStatus.SENT).count() == 2
+
+
+def test_follow_up_runs_do_not_pile_up_in_the_task_queue(settings):
+    from django_tasks_db.models import DBTaskResult
+
+    from crossposting import tasks
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    soon = timezone.now() + timedelta(minutes=5)
+
+    tasks.enqueue_worker(run_after=soon)
+    tasks.enqueue_worker(run_after=soon + timedelta(minutes=1))
+    tasks.enqueue_worker(run_after=soon - timedelta(minutes=1))
+
+    waiting = DBTaskResult.objects.filter(task_path=tasks.deliver_due.module_path)
+    assert waiting.count() == 2, "a later run is covered by the one already waiting"
