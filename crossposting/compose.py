@@ -167,7 +167,8 @@ def post_image(post):
         url = rendition.url
     return Image(
         url=url,
-        open=lambda: rendition.file.open("rb"),
+        # A new file object per call: worker threads upload the same photo at once.
+        open=lambda: rendition.file.storage.open(rendition.file.name, "rb"),
         width=rendition.width,
         height=rendition.height,
     )

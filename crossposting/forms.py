@@ -110,3 +110,35 @@ class CrossPostForm(forms.Form):
 
     def texts(self):
         return {network: self.cleaned_data[f"text_{network}"] for network in self.networks}
+
+
+class MarkSentForm(forms.Form):
+    """The copy a person found on the network: its address or id, so it can be deleted later."""
+
+    remote = forms.CharField(
+        label=_("Address or ID of the post on the network"),
+        max_length=500,
+        strip=True,
+        error_messages={
+            "required": _("Paste the address (or the ID) of the post you found on the network.")
+        },
+    )
+
+    def __init__(self, *args, delivery, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.delivery = delivery
+
+    def clean_remote(self):
+        from .clients import client_class
+
+        value = self.cleaned_data["remote"]
+        remote_id = client_class(self.delivery.account.network).remote_id_from(value)
+        is_url = value.startswith(("https://", "http://"))
+        if not remote_id and not is_url:
+            raise forms.ValidationError(
+                _("This is neither an address nor an ID of a post on %(network)s.")
+                % {"network": self.delivery.account.get_network_display()}
+            )
+        self.remote_id = remote_id
+        self.remote_url = value if is_url else ""
+        return value

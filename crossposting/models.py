@@ -1,5 +1,8 @@
 """Social accounts, each post's cross-posting plan, and the delivery outbox."""
 
+import secrets
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -135,6 +138,21 @@ class SocialAccount(models.Model):
     def needs_reconnect(self):
         return self.status == AccountStatus.NEEDS_RECONNECT
 
+    @property
+    def profile_url(self):
+        """The account's own page on the network, where a person checks what was posted."""
+        handle = (self.handle or "").lstrip("@")
+        remote = (self.remote_id or "").lstrip("@")
+        if self.network == Network.FACEBOOK_PAGE and remote:
+            return f"https://www.facebook.com/{remote}"
+        if self.network == Network.INSTAGRAM and handle:
+            return f"https://www.instagram.com/{handle}/"
+        if self.network == Network.X and handle:
+            return f"https://x.com/{handle}"
+        if self.network == Network.TELEGRAM and remote and not remote.lstrip("-").isdigit():
+            return f"https://t.me/{remote}"
+        return ""
+
 
 class CrossPostPlan(models.Model):
     """Which accounts a post goes to, and its text tailored per network."""
@@ -164,6 +182,24 @@ class DeliveryStatus(models.TextChoices):
     DEAD = "dead", _("Gave up")
     DRY_RUN = "dry_run", _("Preview only (dry run)")
     DELETED = "deleted", _("Deleted from the network")
+    UNCERTAIN = "uncertain", _("Uncertain: check the network")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+# The query parameter that carries a delivery's marker in the link it posts.
+MARKER_PARAMETER = "kim"
+
+
+def new_marker():
+    return secrets.token_hex(6)
+
+
+def add_marker(link, marker):
+    """The post's address with this delivery's marker as a query parameter."""
+    parts = urlsplit(link)
+    query = [(k, v) for k, v in parse_qsl(parts.query) if k != MARKER_PARAMETER]
+    query.append((MARKER_PARAMETER, marker))
+    return urlunsplit(parts._replace(query=urlencode(query)))
 
 
 class ErrorKind(models.TextChoices):
@@ -183,11 +219,28 @@ class DeliveryQuerySet(models.QuerySet):
             | Q(status=DeliveryStatus.SENDING, lease_until__lt=now)
         )
 
+    def may_exist(self):
+        """Deliveries that may have left a copy on the network: to list when unpublishing."""
+        return self.filter(
+            Q(status__in=[DeliveryStatus.SENT, DeliveryStatus.UNCERTAIN, DeliveryStatus.SENDING])
+            | Q(uncertain=True, status__in=[DeliveryStatus.QUEUED, DeliveryStatus.DEAD])
+        )
+
+    def waiting(self):
+        """Deliveries that have not reached the network yet and may still be cancelled."""
+        return self.filter(
+            status__in=[DeliveryStatus.QUEUED, DeliveryStatus.FAILED, DeliveryStatus.DEAD],
+            uncertain=False,
+        )
+
     def for_post(self, post):
         return self.filter(post=post)
 
     def retryable(self):
-        return self.filter(status__in=[DeliveryStatus.FAILED, DeliveryStatus.DEAD])
+        return self.filter(status__in=RETRYABLE)
+
+
+RETRYABLE = (DeliveryStatus.FAILED, DeliveryStatus.DEAD, DeliveryStatus.UNCERTAIN)
 
 
 class Delivery(models.Model):
@@ -217,9 +270,19 @@ class Delivery(models.Model):
     # worker died, and the next one must check the network before sending again.
     lease_until = models.DateTimeField(null=True, blank=True)
     claim_token = models.UUIDField(null=True, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    # Set just before a claim's first request to the network: a claim taken over from a dead
+    # worker is uncertain only if this is set.
+    request_started_at = models.DateTimeField(null=True, blank=True)
     uncertain = models.BooleanField(
         default=False, help_text="A previous attempt may have reached the network."
     )
+    # When the earliest attempt that may have reached the network began: the look-up reads
+    # the account's posts back to this moment.
+    uncertain_since = models.DateTimeField(null=True, blank=True)
+    # Goes into the posted link (?kim=...), so the look-up recognises this delivery's copy.
+    marker = models.CharField(max_length=32, default=new_marker, editable=False)
+    marked_by_hand = models.BooleanField(_("marked as sent by hand"), default=False)
     remote_id = models.CharField(_("remote ID"), max_length=120, blank=True)
     remote_url = models.URLField(_("remote link"), max_length=500, blank=True)
     # Instagram publishes in two calls; the container survives between them (24 hours).
@@ -255,8 +318,23 @@ class Delivery(models.Model):
         return self.account.network
 
     @property
+    def marked_link(self):
+        return add_marker(self.link, self.marker)
+
+    @property
+    def marked_text(self):
+        """The text as posted: the post's address in it carries this delivery's marker."""
+        if self.link in self.text:
+            return self.text.replace(self.link, self.marked_link)
+        return self.text
+
+    @property
     def can_retry(self):
-        return self.status in (DeliveryStatus.FAILED, DeliveryStatus.DEAD)
+        return self.status in RETRYABLE
+
+    @property
+    def is_uncertain(self):
+        return self.status == DeliveryStatus.UNCERTAIN
 
     @property
     def can_delete_remote(self):
@@ -275,6 +353,8 @@ class AttemptOutcome(models.TextChoices):
     RETRY = "retry", _("Will retry")
     FAILED = "failed", _("Failed")
     DEAD = "dead", _("Gave up")
+    UNCERTAIN = "uncertain", _("Uncertain")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class DeliveryAttempt(models.Model):

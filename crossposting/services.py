@@ -7,6 +7,7 @@ from django.utils import timezone
 from . import compose
 from .models import (
     MANUAL_NETWORKS,
+    RETRYABLE,
     AccountStatus,
     CrossPostPlan,
     Delivery,
@@ -96,38 +97,81 @@ def deliveries_for_first_publication(*, post):
 
 @transaction.atomic
 def delivery_retry(*, delivery):
-    """Queue a failed or dead-lettered delivery again, from a first attempt.
+    """Queue a failed, dead-lettered or uncertain delivery again, from a first attempt.
 
-    A person pressing Retry after an unknown outcome has looked and found nothing, so the
-    worker sends without looking first.
+    An uncertain delivery on a network that can list posts looks for its copy again before
+    sending. Where the network cannot (Telegram), the person pressing Retry has looked at the
+    channel and found nothing, so the worker sends.
     """
+    from .clients import client_class
     from .tasks import enqueue_worker
 
-    updated = Delivery.objects.filter(
-        pk=delivery.pk, status__in=[DeliveryStatus.FAILED, DeliveryStatus.DEAD]
-    ).update(
-        status=DeliveryStatus.QUEUED,
-        attempts=0,
-        next_attempt_at=timezone.now(),
-        error_kind=ErrorKind.NONE,
-        last_error="",
-        uncertain=False,
+    fields = {
+        "status": DeliveryStatus.QUEUED,
+        "attempts": 0,
+        "next_attempt_at": timezone.now(),
+        "error_kind": ErrorKind.NONE,
+        "last_error": "",
+    }
+    look_first = (
+        delivery.status == DeliveryStatus.UNCERTAIN
+        and client_class(delivery.account.network).supports_lookup
     )
+    if not look_first:
+        fields.update(uncertain=False, uncertain_since=None)
+    updated = Delivery.objects.filter(pk=delivery.pk, status__in=RETRYABLE).update(**fields)
     if updated:
         transaction.on_commit(enqueue_worker)
     return bool(updated)
 
 
-def delivery_mark_sent(*, delivery, remote_url=""):
-    return Delivery.objects.filter(
-        pk=delivery.pk, status__in=[DeliveryStatus.FAILED, DeliveryStatus.DEAD]
-    ).update(
+def delivery_mark_sent(*, delivery, remote_id="", remote_url=""):
+    """Record a copy a person found on the network, with what is needed to delete it later."""
+    return Delivery.objects.filter(pk=delivery.pk, status__in=RETRYABLE).update(
         status=DeliveryStatus.SENT,
-        remote_url=remote_url,
+        remote_id=remote_id[:120],
+        remote_url=remote_url[:500],
         sent_at=timezone.now(),
         error_kind=ErrorKind.NONE,
         last_error="",
         uncertain=False,
+        marked_by_hand=True,
+        next_attempt_at=None,
+    )
+
+
+def deliveries_resume(*, post):
+    """Queue again what unpublishing cancelled, now that the post is live again."""
+    from .tasks import enqueue_worker
+
+    resumed = (
+        Delivery.objects.for_post(post)
+        .filter(status=DeliveryStatus.CANCELLED, remote_id="")
+        .update(
+            status=DeliveryStatus.QUEUED,
+            attempts=0,
+            next_attempt_at=timezone.now(),
+            last_error="",
+            uncertain=False,
+            uncertain_since=None,
+        )
+    )
+    if resumed:
+        transaction.on_commit(enqueue_worker)
+    return resumed
+
+
+def deliveries_cancel_for_unpublished(*, post):
+    """Cancel what has not reached the network; what may have stays listed for deletion."""
+    return (
+        Delivery.objects.for_post(post)
+        .waiting()
+        .update(
+            status=DeliveryStatus.CANCELLED,
+            next_attempt_at=None,
+            error_kind=ErrorKind.NONE,
+            last_error="",
+        )
     )
 
 
@@ -175,7 +219,9 @@ def account_save(*, account, credentials=None):
     account.save()
     if reconnected:
         requeued = Delivery.objects.filter(
-            account=account, status=DeliveryStatus.FAILED, error_kind=ErrorKind.AUTH
+            account=account,
+            status__in=[DeliveryStatus.FAILED, DeliveryStatus.UNCERTAIN],
+            error_kind=ErrorKind.AUTH,
         ).update(
             status=DeliveryStatus.QUEUED,
             attempts=0,

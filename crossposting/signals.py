@@ -1,6 +1,6 @@
 """Attach cross-posting to kim's posts through Wagtail's signals (kim never imports us)."""
 
-from wagtail.signals import page_published
+from wagtail.signals import page_published, page_unpublished
 
 from kim.models import PostPage
 
@@ -17,13 +17,24 @@ def first_publication(page):
 
 
 def on_post_published(sender, instance, revision=None, **kwargs):
-    from .services import deliveries_for_first_publication
+    from .services import deliveries_for_first_publication, deliveries_resume
 
     if first_publication(instance):
         deliveries_for_first_publication(post=instance)
+    elif instance.live:
+        deliveries_resume(post=instance)
+
+
+def on_post_unpublished(sender, instance, **kwargs):
+    from .services import deliveries_cancel_for_unpublished
+
+    deliveries_cancel_for_unpublished(post=instance)
 
 
 def connect():
+    page_unpublished.connect(
+        on_post_unpublished, sender=PostPage, dispatch_uid="crossposting_post_unpublished"
+    )
     page_published.connect(
         on_post_published, sender=PostPage, dispatch_uid="crossposting_post_published"
     )

@@ -24,6 +24,70 @@ def deliver_due():
     return worker.deliver_due()
 
 
+@task()
+def sweep():
+    """Close task rows left RUNNING by a dead worker, wake a worker, and come back later."""
+    from . import worker
+
+    swept = worker.sweep()
+    worker.schedule_follow_up()
+    schedule_sweep()
+    return swept
+
+
+class WorkerDied(Exception):
+    """The worker running this task was killed; the sweep closed its row."""
+
+
+def _running_limit():
+    from datetime import timedelta
+
+    from .worker import lease_duration
+
+    return timedelta(seconds=settings.CROSSPOSTING_WORKER_RUN_SECONDS) + lease_duration() * 2
+
+
+def _db_backend(task_):
+    from django_tasks_db import DatabaseBackend
+
+    return isinstance(task_.get_backend(), DatabaseBackend)
+
+
+def sweep_dead_task_rows(*, now=None):
+    """Mark failed this app's task rows still RUNNING long after any live run would end."""
+    if not _db_backend(deliver_due):
+        return 0
+    from django_tasks_db.models import DBTaskResult
+
+    cutoff = (now or timezone.now()) - _running_limit()
+    paths = [t.module_path for t in (deliver_due, delete_remote, sweep, notify_reconnect)]
+    stale = DBTaskResult.objects.running().filter(task_path__in=paths, started_at__lt=cutoff)
+    swept = 0
+    for row in stale:
+        row.set_failed(WorkerDied(f"No worker finished this task within {_running_limit()}."))
+        swept += 1
+    if swept:
+        logger.warning("Closed %s cross-posting task rows left by a dead worker", swept)
+    return swept
+
+
+def schedule_sweep():
+    """Keep one sweep queued, CROSSPOSTING_SWEEP_INTERVAL seconds ahead."""
+    from datetime import timedelta
+
+    if not _db_backend(sweep):
+        return
+    from django_tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    if DBTaskResult.objects.filter(
+        status=TaskResultStatus.READY, task_path=sweep.module_path
+    ).exists():
+        return
+    when = timezone.now() + timedelta(seconds=settings.CROSSPOSTING_SWEEP_INTERVAL)
+    sweep.using(run_after=when).enqueue()
+
+
 def enqueue_worker(run_after=None):
     """Start the worker now, or at `run_after` where the task backend can defer."""
     if run_after is None:
@@ -32,6 +96,17 @@ def enqueue_worker(run_after=None):
     if not deliver_due.get_backend().supports_defer:
         # The immediate backend (tests) cannot wait: the next run picks the delivery up.
         return
+    if _db_backend(deliver_due):
+        from django_tasks import TaskResultStatus
+        from django_tasks_db.models import DBTaskResult
+
+        # One waiting run at or before that moment is enough: runs do not pile up.
+        if DBTaskResult.objects.filter(
+            status=TaskResultStatus.READY,
+            task_path=deliver_due.module_path,
+            run_after__lte=run_after,
+        ).exists():
+            return
     deliver_due.using(run_after=run_after).enqueue()
 
 

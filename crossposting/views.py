@@ -14,7 +14,7 @@ from kim.models import PostPage
 from kim.permissions import is_district_staff
 
 from . import compose, services
-from .forms import CrossPostForm, SocialAccountForm
+from .forms import CrossPostForm, MarkSentForm, SocialAccountForm
 from .models import MANUAL_NETWORKS, Delivery, DeliveryStatus, ManualShare, Network
 from .permissions import (
     accounts_managed_by,
@@ -182,10 +182,14 @@ def delivery_action(request, pk, action):
         if services.delivery_retry(delivery=delivery):
             messages.success(request, _("Queued again."))
     elif action == "mark-sent":
-        services.delivery_mark_sent(
-            delivery=delivery, remote_url=request.POST.get("remote_url", "")[:500]
-        )
-        messages.success(request, _("Marked as sent."))
+        form = MarkSentForm(request.POST, delivery=delivery)
+        if not form.is_valid():
+            for error in form.errors.get("remote", []):
+                messages.error(request, error)
+        elif services.delivery_mark_sent(
+            delivery=delivery, remote_id=form.remote_id, remote_url=form.remote_url
+        ):
+            messages.success(request, _("Marked as sent."))
     elif action == "again":
         services.deliveries_create(
             post=delivery.post, accounts=[delivery.account], created_by=request.user, again=True
@@ -200,13 +204,19 @@ def delivery_action(request, pk, action):
 
 
 def post_unpublished(request, page_id):
-    """After unpublishing: offer to delete the post's copies where the network's API allows."""
+    """After unpublishing: list every copy that may exist, and delete those the API allows.
+
+    Sent copies, copies marked as sent by hand, and uncertain ones (a person checks the
+    network's page) are all listed; queued deliveries were cancelled when it was unpublished.
+    """
     post = _post_for(request, page_id)
-    sent = Delivery.objects.filter(
-        post=post, status=DeliveryStatus.SENT, account__in=selectable_accounts(request.user, post)
-    ).select_related("account")
+    copies = (
+        Delivery.objects.filter(post=post, account__in=selectable_accounts(request.user, post))
+        .may_exist()
+        .select_related("account")
+    )
     if request.method == "POST":
-        chosen = sent.filter(pk__in=request.POST.getlist("delivery"))
+        chosen = copies.filter(status=DeliveryStatus.SENT, pk__in=request.POST.getlist("delivery"))
         queued = services.deliveries_delete_remote(deliveries=list(chosen))
         messages.success(request, _("%(count)s deletions are queued.") % {"count": len(queued)})
         return redirect("wagtailadmin_explore", post.get_parent().pk)
@@ -219,7 +229,7 @@ def post_unpublished(request, page_id):
             "bin",
             page_subtitle=post.title,
             post=post,
-            deliveries=sent,
+            deliveries=copies,
         ),
     )
 

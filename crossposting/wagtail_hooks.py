@@ -13,7 +13,7 @@ from kim.models import PostPage
 from kim.permissions import is_district_staff
 
 from . import views
-from .models import Delivery, DeliveryStatus, SocialAccount
+from .models import Delivery, SocialAccount
 from .permissions import accounts_managed_by, admin_groups, can_crosspost
 
 
@@ -91,7 +91,7 @@ def page_listing_more_buttons(page, user, next_url=None):
 def offer_remote_deletion(request, page):
     if not isinstance(page.specific_deferred, PostPage):
         return None
-    if Delivery.objects.filter(post_id=page.pk, status=DeliveryStatus.SENT).exists():
+    if Delivery.objects.filter(post_id=page.pk).may_exist().exists():
         return redirect("crossposting_unpublished", page_id=page.pk)
     return None
 

@@ -2,6 +2,7 @@
 
 import time
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 
 import requests
 from django.conf import settings
@@ -30,6 +31,16 @@ class Outgoing:
     # Remote IDs already recorded for this post and account, so a lookup for an earlier
     # round's post never claims it for a "post again".
     known_remote_ids: frozenset = frozenset()
+    # This delivery's token inside `link` (?kim=...): the evidence a look-up looks for.
+    marker: str = ""
+
+    def is_ours(self, text):
+        """Does a remote post's text (or expanded links) carry this delivery's marker?"""
+        if not text:
+            return False
+        if self.marker:
+            return self.link in text
+        return self.link in text or text.strip() == self.text.strip()
 
 
 @dataclass
@@ -77,8 +88,42 @@ class PermanentError(DeliveryError):
     retry = False
 
 
+class DuplicateContent(PermanentError):
+    """The network refuses a text it already has (X): evidence that an earlier try landed."""
+
+
 class LookupUnsupported(Exception):
     """The network's API cannot list recent posts, so an uncertain outcome cannot be checked."""
+
+
+class LookupIncomplete(Exception):
+    """The listing could not be read back to the attempt's start: a person must look."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+# Pages a look-up reads at most (100 posts each) before handing the delivery to a person.
+LOOKUP_MAX_PAGES = 50
+# Allowance for the network's clock against ours when comparing creation times.
+CLOCK_SKEW = timedelta(minutes=5)
+
+
+def parse_time(value):
+    """A network's timestamp (ISO 8601, "+0000" or "Z", or epoch seconds) as aware datetime."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, int | float):
+        return datetime.fromtimestamp(value, tz=UTC)
+    text = str(value).replace("Z", "+00:00")
+    if len(text) > 5 and text[-5] in "+-" and text[-3] != ":":
+        text = text[:-2] + ":" + text[-2:]
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def timeout():
@@ -105,11 +150,22 @@ class Client:
         self.credentials = account.credentials
         self.session = session or requests.Session()
 
-    def publish(self, outgoing: Outgoing, *, container_id="", save_progress=None) -> RemotePost:
+    def publish(
+        self, outgoing: Outgoing, *, container_id="", save_progress=None, since=None
+    ) -> RemotePost:
         raise NotImplementedError
 
-    def find_existing(self, outgoing: Outgoing) -> RemotePost | None:
-        """Return the post if it already exists on the network (after an uncertain outcome)."""
+    @staticmethod
+    def remote_id_from(value):
+        """The remote post's id from what a person pastes (its id or address), or ""."""
+        return ""
+
+    def find_existing(self, outgoing: Outgoing, *, since=None) -> RemotePost | None:
+        """Return the post if it exists on the network, reading back to `since`.
+
+        Raises LookupUnsupported where the API cannot list posts, and LookupIncomplete when
+        the listing ends (or its page budget does) before reaching `since`.
+        """
         raise LookupUnsupported
 
     def delete(self, remote_id):

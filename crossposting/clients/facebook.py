@@ -3,14 +3,18 @@
 A text post is POST /{page-id}/feed (message, link); a post with a photo is
 POST /{page-id}/photos (url: a public JPEG Facebook fetches, caption), which answers with the
 photo's id and its feed `post_id`. After an uncertain outcome the client reads the Page's
-recent posts (GET /{page-id}/feed, fields id,message,created_time) and takes one whose message
-holds the post's address; DELETE /{post-id} removes a post when a post is unpublished.
+posts (GET /{page-id}/feed, fields id,message,created_time, `since` the attempt began),
+following `paging.next` back to the attempt's start however many posts lie in between, and
+takes the one whose message holds this delivery's marked link; DELETE /{post-id} removes a
+post when a post is unpublished.
 """
 
-from .base import Client, Outgoing, RemotePost
-from .graph import graph_url, raise_for_graph_error
+import re
 
-LOOKUP_LIMIT = 25
+from .base import Client, Outgoing, RemotePost
+from .graph import graph_lookup, graph_url, raise_for_graph_error
+
+LOOKUP_LIMIT = 100
 
 
 class FacebookPageClient(Client):
@@ -27,7 +31,7 @@ class FacebookPageClient(Client):
     def token(self):
         return self.credentials.get("page_access_token", "")
 
-    def publish(self, outgoing: Outgoing, *, container_id="", save_progress=None):
+    def publish(self, outgoing: Outgoing, *, container_id="", save_progress=None, since=None):
         page_id = self.account.remote_id
         if outgoing.image:
             data = {"url": outgoing.image.url, "caption": outgoing.text, "access_token": self.token}
@@ -43,21 +47,35 @@ class FacebookPageClient(Client):
             post_id = body["id"]
         return RemotePost(id=post_id, url=permalink(post_id))
 
-    def find_existing(self, outgoing: Outgoing):
+    def find_existing(self, outgoing: Outgoing, *, since=None):
         params = {
             "fields": "id,message,created_time",
             "limit": LOOKUP_LIMIT,
             "access_token": self.token,
         }
-        body = raise_for_graph_error(
-            self.request("GET", self._url(self.account.remote_id, "feed"), params=params)
+        if since:
+            params["since"] = int(since.timestamp()) - 300
+        return graph_lookup(
+            self,
+            self._url(self.account.remote_id, "feed"),
+            params,
+            since=since,
+            text_field="message",
+            time_field="created_time",
+            outgoing=outgoing,
+            url_of=lambda item: permalink(item["id"]),
         )
-        for item in body.get("data", []):
-            if item.get("id") in outgoing.known_remote_ids:
-                continue
-            if outgoing.link in (item.get("message") or ""):
-                return RemotePost(id=item["id"], url=permalink(item["id"]))
-        return None
+
+    @staticmethod
+    def remote_id_from(value):
+        """A post id from what a person pastes: the id itself or the post's address."""
+        value = value.strip()
+        if re.fullmatch(r"\d+(_\d+)?", value):
+            return value
+        match = re.search(r"facebook\.com/(\d+_\d+|\d+/posts/\d+)", value)
+        if match:
+            return match.group(1).replace("/posts/", "_")
+        return ""
 
     def delete(self, remote_id):
         raise_for_graph_error(

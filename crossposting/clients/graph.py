@@ -78,3 +78,33 @@ def raise_for_graph_error(response):
     if code in TRANSIENT_CODES or error.get("is_transient") or status >= 500:
         raise TransientError(message, status=status)
     raise PermanentError(message, status=status)
+
+
+def graph_lookup(client, first_url, params, *, since, text_field, time_field, outgoing, url_of):
+    """Page through a Graph API listing (newest first) back to `since`; return our post.
+
+    Follows `paging.next` as the API documents; stops at the first item older than `since`
+    (less the clock allowance), or when no page follows. Raises LookupIncomplete when the
+    page budget runs out first.
+    """
+    from .base import CLOCK_SKEW, LOOKUP_MAX_PAGES, LookupIncomplete, RemotePost, parse_time
+
+    floor = since - CLOCK_SKEW if since else None
+    url, query = first_url, params
+    for _page in range(LOOKUP_MAX_PAGES):
+        body = raise_for_graph_error(client.request("GET", url, params=query))
+        for item in body.get("data", []):
+            created = parse_time(item.get(time_field))
+            if floor and created and created < floor:
+                return None
+            if item.get("id") in outgoing.known_remote_ids:
+                continue
+            if outgoing.is_ours(item.get(text_field)):
+                return RemotePost(id=item["id"], url=url_of(item))
+        next_url = (body.get("paging") or {}).get("next")
+        if not next_url or not body.get("data"):
+            return None
+        url, query = next_url, None
+    raise LookupIncomplete(
+        f"Read {LOOKUP_MAX_PAGES} pages of posts without reaching the attempt's start."
+    )

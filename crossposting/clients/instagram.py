@@ -6,17 +6,32 @@ itself from the portal's public address, so the photo must be a public JPEG with
 ratio between 4:5 and 1.91:1 (the worker sends such a rendition). The container id is saved
 on the delivery before the second call, so a retry never makes a second container for the
 same delivery: it reads the container's status_code (FINISHED: publish it; PUBLISHED: find
-the media among the account's recent media by the post's address in its caption; EXPIRED
-after 24 hours: make a new one; ERROR: give up). Instagram's API cannot delete media:
+the media among the account's media by this delivery's marked link in its caption, paging
+back to the attempt's start; EXPIRED after 24 hours: make a new one; ERROR: give up). A
+container still IN_PROGRESS is kept and published on a later attempt. The media's permalink
+is read after publishing, and a failed read leaves it empty: the post is published either
+way. Instagram's API cannot delete media:
 unpublishing a post leaves its Instagram copy, to be removed by hand in the app.
 """
 
+import logging
+
 from django.conf import settings
 
-from .base import Client, Outgoing, PermanentError, RateLimited, RemotePost, TransientError
-from .graph import graph_url, raise_for_graph_error
+from .base import (
+    Client,
+    LookupIncomplete,
+    Outgoing,
+    PermanentError,
+    RateLimited,
+    RemotePost,
+    TransientError,
+)
+from .graph import graph_lookup, graph_url, raise_for_graph_error
 
-LOOKUP_LIMIT = 25
+logger = logging.getLogger(__name__)
+
+LOOKUP_LIMIT = 100
 # Code 9 with subcode 2207042: the account's 24-hour publishing limit is reached.
 PUBLISHING_LIMIT_CODE = 9
 
@@ -49,22 +64,22 @@ class InstagramClient(Client):
             )
         return raise_for_graph_error(response)
 
-    def publish(self, outgoing: Outgoing, *, container_id="", save_progress=None):
+    def publish(self, outgoing: Outgoing, *, container_id="", save_progress=None, since=None):
         if not outgoing.image:
             raise PermanentError("Instagram posts need a photo, and this post has none.")
         ig_user = self.account.remote_id
         if container_id:
             status = self.container_status(container_id)
             if status == "PUBLISHED":
-                found = self.find_existing(outgoing)
+                found = self.find_existing(outgoing, since=since)
                 if found:
                     return found
-                raise PermanentError(
+                raise LookupIncomplete(
                     "Instagram says the container was published, but the post was not found "
-                    "among the account's recent media; check the account."
+                    "among the account's media; check the account."
                 )
             if status == "IN_PROGRESS":
-                raise TransientError("Instagram is still processing the photo.", retry_after=30)
+                raise TransientError("Instagram is still processing the photo.")
             if status in ("EXPIRED", "ERROR"):
                 if status == "ERROR":
                     raise PermanentError("Instagram could not process the photo.")
@@ -85,7 +100,7 @@ class InstagramClient(Client):
                 save_progress(container_id=container_id)
             status = self.container_status(container_id)
             if status == "IN_PROGRESS":
-                raise TransientError("Instagram is still processing the photo.", retry_after=30)
+                raise TransientError("Instagram is still processing the photo.")
             if status == "ERROR":
                 raise PermanentError("Instagram could not process the photo.")
         body = self._call(
@@ -104,31 +119,40 @@ class InstagramClient(Client):
         return body.get("status_code", "")
 
     def permalink(self, media_id):
+        """The media's address, or "" when it cannot be read: the media is published anyway."""
         try:
             body = self._call(
                 "GET", media_id, params={"fields": "permalink", "access_token": self.token}
             )
-        except TransientError:
+        except Exception:  # noqa: BLE001 (any failure here must not undo a publication)
+            logger.warning("Could not read the permalink of Instagram media %s", media_id)
             return ""
-        return body.get("permalink", "")
+        return body.get("permalink", "") if isinstance(body, dict) else ""
 
-    def find_existing(self, outgoing: Outgoing):
-        body = self._call(
-            "GET",
-            self.account.remote_id,
-            "media",
-            params={
-                "fields": "id,caption,permalink,timestamp",
-                "limit": LOOKUP_LIMIT,
-                "access_token": self.token,
-            },
+    def find_existing(self, outgoing: Outgoing, *, since=None):
+        params = {
+            "fields": "id,caption,permalink,timestamp",
+            "limit": LOOKUP_LIMIT,
+            "access_token": self.token,
+        }
+        if since:
+            params["since"] = int(since.timestamp()) - 300
+        return graph_lookup(
+            self,
+            self._url(self.account.remote_id, "media"),
+            params,
+            since=since,
+            text_field="caption",
+            time_field="timestamp",
+            outgoing=outgoing,
+            url_of=lambda item: item.get("permalink", ""),
         )
-        for item in body.get("data", []):
-            if item.get("id") in outgoing.known_remote_ids:
-                continue
-            if outgoing.link in (item.get("caption") or ""):
-                return RemotePost(id=item["id"], url=item.get("permalink", ""))
-        return None
+
+    @staticmethod
+    def remote_id_from(value):
+        """Instagram's addresses hold a shortcode, not the media id: keep only plain ids."""
+        value = value.strip()
+        return value if value.isdigit() else ""
 
     def delete(self, remote_id):
         raise PermanentError("Instagram's API cannot delete posts: remove it in the app.")

@@ -6,9 +6,13 @@ with a link preview of the post). Replies are {"ok": false, "error_code", "descr
 "parameters": {"retry_after"}} on error: 429 carries retry_after, 401 means the bot token was
 revoked and 403 that the bot was removed from the channel (both need reconnecting).
 The Bot API cannot read a channel's history, so an uncertain outcome cannot be checked: the
-delivery stops and asks a person to look at the channel before retrying or marking it sent.
+delivery becomes "uncertain" and a person looks at the channel (the worker never resends on
+its own), then presses Retry or Mark as sent with the message's address. Telegram is
+therefore at most once by itself, and exactly once with that person's decision.
 deleteMessage removes a post (the bot needs the right to delete messages).
 """
+
+import re
 
 from django.conf import settings
 
@@ -36,7 +40,7 @@ class TelegramClient(Client):
         url = f"{settings.CROSSPOSTING_TELEGRAM_API_URL}/bot{token}/{method}"
         return raise_for_telegram_error(self.request("POST", url, json=payload))
 
-    def publish(self, outgoing: Outgoing, *, container_id="", save_progress=None):
+    def publish(self, outgoing: Outgoing, *, container_id="", save_progress=None, since=None):
         chat_id = self.account.remote_id
         if outgoing.image and telegram_length(outgoing.text) <= CAPTION_LIMIT:
             result = self._call(
@@ -58,6 +62,14 @@ class TelegramClient(Client):
             )
         message_id = str(result["message_id"])
         return RemotePost(id=message_id, url=message_link(result.get("chat") or {}, message_id))
+
+    @staticmethod
+    def remote_id_from(value):
+        value = value.strip()
+        if value.isdigit():
+            return value
+        match = re.search(r"t\.me/(?:c/)?[^/]+/(\d+)", value)
+        return match.group(1) if match else ""
 
     def delete(self, remote_id):
         self._call(

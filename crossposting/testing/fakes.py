@@ -2,30 +2,47 @@
 """Fake Facebook Graph, X and Telegram Bot APIs on 127.0.0.1 for tests and the benchmark.
 
 Each fake checks requests as the real API documents (path and version, token or OAuth 1.0a
-signature, required parameters, content types, length limits) and keeps what was posted, so
-a test can count posts. Faults are scripted per request: `server.fail_next("expired_token")`
+signature, required parameters, content types, length limits, X's weighted character count)
+and keeps what was posted, so a test can count posts. Listings page as the real ones do
+(Graph API `paging.next` and cursors with `since`; X `pagination_token`/`meta.next_token`
+with `start_time`). Faults are scripted per request: `server.fail_next("expired_token")`
 answers the next matching request with that network's documented error; "slow" sleeps past
-the client's timeout without doing anything, "accept_then_timeout" performs the request and
-then sleeps, "drop_after_accept" performs it and closes the connection without answering.
+the client's timeout without doing anything, "late_accept" sleeps past it and then performs
+the request (the answer lands after the client gave up), "accept_then_timeout" performs the
+request and then sleeps, "drop_after_accept" performs it and closes the connection without
+answering, "hang_after_accept" performs it and holds the connection until the server stops
+(sets `server.hung`), and on the Graph API "processing" leaves an Instagram container
+IN_PROGRESS for `seconds`. `server.chaos(probability, kinds, seed=...)` mixes random faults
+into requests, and `server.latency` delays every answer (seconds).
 """
 
+import base64
 import email.parser
 import itertools
 import json
+import random
+import re
 import threading
 import time
+import unicodedata
 from collections import deque
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from io import BytesIO
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from oauthlib.oauth1 import RequestValidator
 from oauthlib.oauth1.rfc5849 import signature
 from oauthlib.oauth1.rfc5849.endpoints.base import BaseEndpoint
 from PIL import Image as PILImage
 
-TIMEOUT_FAULTS = {"slow", "accept_then_timeout", "drop_after_accept"}
+TIMEOUT_FAULTS = {
+    "slow",
+    "late_accept",
+    "accept_then_timeout",
+    "drop_after_accept",
+    "hang_after_accept",
+}
 
 
 @dataclass
@@ -39,6 +56,7 @@ class Request:
     form: dict = field(default_factory=dict)
     files: dict = field(default_factory=dict)
     json: object = None
+    fault_options: dict = field(default_factory=dict)
 
     @property
     def content_type(self):
@@ -96,6 +114,11 @@ def parse_body(request):
                 request.form[name] = payload.decode()
 
 
+class Server(ThreadingHTTPServer):
+    # Python's default backlog of 5 resets connections when a worker opens many at once.
+    request_queue_size = 256
+
+
 class FakeServer:
     """A threaded HTTP server whose subclass answers like one network's API."""
 
@@ -106,6 +129,10 @@ class FakeServer:
         self.stopping = threading.Event()
         self.ids = itertools.count(1001)
         self.timeout_sleep = 2.0
+        self.latency = 0.0
+        self.random_faults = None
+        self.faults_options = {}  # options of the random faults, by kind
+        self.hung = threading.Event()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -146,7 +173,7 @@ class FakeServer:
 
             do_GET = do_POST = do_DELETE = _handle
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = Server(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.httpd.block_on_close = False
         self.port = self.httpd.server_address[1]
@@ -179,6 +206,25 @@ class FakeServer:
             for _ in range(times):
                 self.faults.append(Fault(kind, method, path_contains, options))
 
+    def chaos(self, probability, kinds, *, seed=0, method="POST", path_contains=None):
+        """Answer a random share of matching requests with faults drawn from `kinds`."""
+        rng = random.Random(seed)  # noqa: S311 (repeatable faults, not secrecy)
+        self.random_faults = (probability, list(kinds), rng, method, path_contains)
+
+    def _random_fault(self, request):
+        if not self.random_faults:
+            return None
+        probability, kinds, rng, method, path_contains = self.random_faults
+        fault = Fault("", method, path_contains)
+        if not fault.matches(request):
+            return None
+        with self.lock:
+            if rng.random() >= probability:
+                return None
+            fault.kind = rng.choice(kinds)
+        fault.options = dict(self.faults_options.get(fault.kind, {}))
+        return fault
+
     def next_id(self):
         with self.lock:
             return str(next(self.ids))
@@ -190,16 +236,41 @@ class FakeServer:
             if fault:
                 self.faults.remove(fault)
         if fault is None:
+            fault = self._random_fault(request)
+        if self.latency:
+            self.stopping.wait(self.latency)
+        if fault is None:
             return self.handle(request)
         if fault.kind == "slow":
             self.stopping.wait(fault.options.get("sleep", self.timeout_sleep))
             return None
-        if fault.kind in ("accept_then_timeout", "drop_after_accept"):
+        if fault.kind == "late_accept":
+            self.stopping.wait(fault.options.get("sleep", self.timeout_sleep))
+            self.handle(request)
+            return None
+        if fault.kind in ("accept_then_timeout", "drop_after_accept", "hang_after_accept"):
             response = self.handle(request)
             if fault.kind == "accept_then_timeout":
                 self.stopping.wait(fault.options.get("sleep", self.timeout_sleep))
+            if fault.kind == "hang_after_accept":
+                self.hung.set()
+                self.stopping.wait()
             return None if response.status < 400 else response
+        if fault.kind in self.answering_faults:
+            request.fault_options = {"kind": fault.kind, **fault.options}
+            return self.handle(request)
         return self.error(fault.kind, request, **fault.options)
+
+    # Faults that change how the request is handled rather than replacing its answer.
+    answering_faults = frozenset()
+
+    def copies(self, marker):
+        """How many posts on this fake carry a delivery's marker (the test's ground truth)."""
+        needle = f"kim={marker}"
+        return sum(1 for text in self.posted_texts() if needle in (text or ""))
+
+    def posted_texts(self):
+        return []
 
     def calls(self, method=None, path_contains=""):
         return [
@@ -213,6 +284,41 @@ class FakeServer:
 
     def error(self, kind, request, **options):
         raise NotImplementedError
+
+
+def _cursor(value):
+    return base64.urlsafe_b64encode(str(value).encode()).decode().rstrip("=")
+
+
+def _uncursor(value):
+    try:
+        return int(base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)).decode())
+    except (ValueError, UnicodeDecodeError):
+        return None
+
+
+def _with_query(url, **changes):
+    parts = urlsplit(url)
+    query = dict(parse_qsl(parts.query, keep_blank_values=True))
+    query.update({k: v for k, v in changes.items() if v is not None})
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+URL_PATTERN = re.compile(r"https?://[^\s]+")
+# twitter-text's weight table: these code points weigh 100 (one character), all others 200.
+X_LIGHT = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
+
+
+def x_weighted_length(text):
+    """X's weighted length, as twitter-text counts it: a URL weighs 23, CJK and emoji 2."""
+    text = unicodedata.normalize("NFC", text)
+    total = 0
+    for url in URL_PATTERN.findall(text):
+        text = text.replace(url, " ", 1)
+        total += 23 - 1
+    for char in text:
+        total += 1 if any(lo <= ord(char) <= hi for lo, hi in X_LIGHT) else 2
+    return total
 
 
 def read_image(data):
@@ -239,6 +345,11 @@ class FakeGraphAPI(FakeServer):
         self.ig_users = {}  # ig user id -> token
         self.posts = {}  # id -> dict (page posts and Instagram media)
         self.containers = {}
+
+    answering_faults = frozenset({"processing"})
+
+    def posted_texts(self):
+        return [p.get("message") or p.get("caption") for p in list(self.posts.values())]
 
     def add_page(self, page_id, token):
         self.pages[str(page_id)] = token
@@ -367,10 +478,13 @@ class FakeGraphAPI(FakeServer):
         message, link = request.param("message", ""), request.param("link", "")
         if not message and not link:
             return self.graph_error(100, "(#100) Missing message or attachment")
-        post_id = f"{page_id}_{self.next_id()}"
+        seq = self.next_id()
+        post_id = f"{page_id}_{seq}"
         with self.lock:
             self.posts[post_id] = {
                 "id": post_id,
+                "seq": int(seq),
+                "epoch": time.time(),
                 "page": page_id,
                 "message": message,
                 "link": link,
@@ -387,10 +501,13 @@ class FakeGraphAPI(FakeServer):
         if url and self._fetch(url) is None:
             return self.graph_error(324, "(#324) Missing or invalid image file")
         photo_id = self.next_id()
-        post_id = f"{page_id}_{self.next_id()}"
+        seq = self.next_id()
+        post_id = f"{page_id}_{seq}"
         with self.lock:
             self.posts[post_id] = {
                 "id": post_id,
+                "seq": int(seq),
+                "epoch": time.time(),
                 "page": page_id,
                 "photo": url,
                 "message": request.param("caption", ""),
@@ -401,10 +518,33 @@ class FakeGraphAPI(FakeServer):
     def page_feed(self, request, page_id, token):
         if not self._page_token_ok(page_id, token):
             return self._invalid_token()
-        limit = int(request.param("limit", 25))
+        return self.listing(request, self.page_posts(page_id))
+
+    def listing(self, request, items):
+        """A Graph API edge, newest first: `limit` (at most 100), `since`, cursor paging."""
+        try:
+            limit = min(int(request.param("limit", 25)), 100)
+            since = int(request.param("since") or 0)
+        except ValueError:
+            return self.graph_error(100, "(#100) Param limit must be an integer")
         fields = request.param("fields", "id").split(",")
-        items = sorted(self.page_posts(page_id), key=lambda p: p["id"], reverse=True)[:limit]
-        return Response(200, {"data": [{k: p[k] for k in fields if k in p} for p in items]})
+        items = sorted(
+            (p for p in items if p["epoch"] >= since), key=lambda p: p["seq"], reverse=True
+        )
+        after = request.param("after")
+        if after:
+            last = _uncursor(after)
+            if last is None:
+                return self.graph_error(100, "(#100) Invalid cursor")
+            items = [p for p in items if p["seq"] < last]
+        page, rest = items[:limit], items[limit:]
+        body = {"data": [{k: p[k] for k in fields if k in p} for p in page]}
+        if page:
+            cursors = {"before": _cursor(page[0]["seq"]), "after": _cursor(page[-1]["seq"])}
+            body["paging"] = {"cursors": cursors}
+            if rest:
+                body["paging"]["next"] = _with_query(request.url, after=cursors["after"])
+        return Response(200, body)
 
     def ig_container(self, request, ig_user, token):
         if self.ig_users.get(ig_user) != token:
@@ -425,30 +565,44 @@ class FakeGraphAPI(FakeServer):
         if not 0.8 <= width / height <= 1.91:
             return self.graph_error(36003, "The aspect ratio is not supported.", subcode=2207009)
         container_id = self.next_id()
+        processing = request.fault_options.get("seconds", 0)
         with self.lock:
             self.containers[container_id] = {
                 "ig_user": ig_user,
                 "caption": caption,
                 "image_url": url,
-                "status_code": "FINISHED",
+                "status_code": "IN_PROGRESS" if processing else "FINISHED",
+                "ready_at": time.time() + processing,
             }
         return Response(200, {"id": container_id})
+
+    def _container(self, container_id):
+        container = self.containers.get(container_id)
+        if container and container["status_code"] == "IN_PROGRESS":
+            if time.time() >= container["ready_at"]:
+                container["status_code"] = "FINISHED"
+        return container
 
     def ig_publish(self, request, ig_user, token):
         if self.ig_users.get(ig_user) != token:
             return self._invalid_token()
-        container = self.containers.get(request.param("creation_id", ""))
+        container = self._container(request.param("creation_id", ""))
         if container is None or container["ig_user"] != ig_user:
             return self.graph_error(100, "(#100) Param creation_id is not a valid container")
         if container["status_code"] != "FINISHED":
-            return self.graph_error(
-                9007, "The media is not available for publishing.", subcode=2207027
+            response = self.graph_error(9007, "Media ID is not available", subcode=2207027)
+            response.body["error"]["error_user_title"] = "Media Not Ready for Publishing"
+            response.body["error"]["error_user_msg"] = (
+                "The media is not ready for publishing, please wait for a moment"
             )
+            return response
         media_id = self.next_id()
         with self.lock:
             container["status_code"] = "PUBLISHED"
             self.posts[media_id] = {
                 "id": media_id,
+                "seq": int(media_id),
+                "epoch": time.time(),
                 "ig_user": ig_user,
                 "caption": container["caption"],
                 "permalink": f"https://www.instagram.com/p/FAKE{media_id}/",
@@ -459,12 +613,7 @@ class FakeGraphAPI(FakeServer):
     def ig_media_list(self, request, ig_user, token):
         if self.ig_users.get(ig_user) != token:
             return self._invalid_token()
-        fields = request.param("fields", "id").split(",")
-        limit = int(request.param("limit", 25))
-        items = sorted(self.instagram_media(ig_user), key=lambda p: int(p["id"]), reverse=True)[
-            :limit
-        ]
-        return Response(200, {"data": [{k: p[k] for k in fields if k in p} for p in items]})
+        return self.listing(request, self.instagram_media(ig_user))
 
     def _token_for_node(self, node):
         if node in self.containers:
@@ -481,7 +630,7 @@ class FakeGraphAPI(FakeServer):
         if expected != token:
             return self._invalid_token()
         fields = request.param("fields", "id").split(",")
-        source = self.containers.get(node) or self.posts[node]
+        source = self._container(node) or self.posts[node]
         return Response(200, {"id": node, **{k: source[k] for k in fields if k in source}})
 
     def delete_node(self, request, node, token):
@@ -515,6 +664,9 @@ class FakeXAPI(FakeServer):
         self.tweets = {}
         self.media = {}
         self.endpoint = BaseEndpoint(RequestValidator())
+
+    def posted_texts(self):
+        return [t["full_text"] for t in list(self.tweets.values())]
 
     def credentials(self):
         return {
@@ -587,8 +739,6 @@ class FakeXAPI(FakeServer):
         return self.problem(404, "Not Found")
 
     def create_tweet(self, request):
-        from crossposting.compose import urls_in, x_length
-
         if request.content_type != "application/json" or not isinstance(request.json, dict):
             return self.problem(
                 400, "Invalid Request", "One or more parameters to your request was invalid."
@@ -597,18 +747,18 @@ class FakeXAPI(FakeServer):
         media_ids = (request.json.get("media") or {}).get("media_ids", [])
         if not text and not media_ids:
             return self.problem(400, "Invalid Request", "text or media is required")
-        if x_length(text) > 280:
+        if x_weighted_length(text) > 280:
             return self.problem(400, "Invalid Request", "Your Tweet text is too long.")
         if any(m not in self.media for m in media_ids):
             return self.problem(400, "Invalid Request", "Your media IDs are invalid.")
-        if any(t["full_text"] == text for t in self.tweets.values()):
+        if any(t["full_text"] == text for t in list(self.tweets.values())):
             return self.problem(
                 403, "Forbidden", "You are not allowed to create a Tweet with duplicate content."
             )
         tweet_id = self.next_id()
         shown = text
         urls = []
-        for n, url in enumerate(urls_in(text)):
+        for n, url in enumerate(URL_PATTERN.findall(text)):
             short = f"https://t.co/fake{tweet_id}{n}"
             shown = shown.replace(url, short, 1)
             urls.append({"url": short, "expanded_url": url, "display_url": url[8:40]})
@@ -618,6 +768,7 @@ class FakeXAPI(FakeServer):
                 "text": shown,
                 "full_text": text,
                 "media_ids": media_ids,
+                "epoch": time.time(),
                 "created_at": _now(),
                 "entities": {"urls": urls},
             }
@@ -650,15 +801,39 @@ class FakeXAPI(FakeServer):
         )
 
     def timeline(self, request):
+        """GET /2/users/:id/tweets: newest first, `start_time`, `pagination_token` paging."""
         limit = int(request.param("max_results", 10))
         if not 5 <= limit <= 100:
-            return self.problem(400, "Invalid Request", "max_results must be 5..100")
-        items = sorted(self.tweets.values(), key=lambda t: int(t["id"]), reverse=True)[:limit]
+            return self.problem(
+                400,
+                "Invalid Request",
+                "One or more parameters to your request was invalid.",
+                type_="https://api.twitter.com/2/problems/invalid-request",
+            )
+        with self.lock:
+            items = list(self.tweets.values())
+        items.sort(key=lambda t: int(t["id"]), reverse=True)
+        start = request.param("start_time")
+        if start:
+            floor = time.mktime(time.strptime(start, "%Y-%m-%dT%H:%M:%SZ")) - time.timezone
+            items = [t for t in items if t["epoch"] >= floor]
+        token = request.param("pagination_token")
+        if token:
+            last = _uncursor(token)
+            if last is None:
+                return self.problem(400, "Invalid Request", "pagination_token is invalid")
+            items = [t for t in items if int(t["id"]) < last]
+        page, rest = items[:limit], items[limit:]
         fields = set(request.param("tweet.fields", "").split(","))
         data = [
-            {"id": t["id"], "text": t["text"], **{k: t[k] for k in fields if k in t}} for t in items
+            {"id": t["id"], "text": t["text"], **{k: t[k] for k in fields if k in t}} for t in page
         ]
-        return Response(200, {"data": data, "meta": {"result_count": len(data)}})
+        meta = {"result_count": len(data)}
+        if page:
+            meta.update(newest_id=page[0]["id"], oldest_id=page[-1]["id"])
+            if rest:
+                meta["next_token"] = _cursor(page[-1]["id"])
+        return Response(200, {"data": data, "meta": meta} if data else {"meta": meta})
 
 
 class FakeTelegramAPI(FakeServer):
@@ -669,6 +844,9 @@ class FakeTelegramAPI(FakeServer):
         self.bot_token = bot_token
         self.channels = {}  # "@name" or "-100..." -> {"id", "username", "title"}
         self.messages = {}  # (chat id, message id) -> dict
+
+    def posted_texts(self):
+        return [m.get("text") or m.get("caption") for m in list(self.messages.values())]
 
     def add_channel(self, chat_id, username=""):
         chat = {
@@ -779,3 +957,38 @@ class FakeTelegramAPI(FakeServer):
 
 def _now():
     return time.strftime("%Y-%m-%dT%H:%M:%S+0000", time.gmtime())
+
+
+def serve_in_process(latency, networks, pipe):
+    """Run the three fakes in this (separate) process until asked for what was posted.
+
+    `networks` lists the Facebook pages and Instagram users (id, token) and the Telegram
+    channels (chat id, username) to know. Sends the servers' addresses, then, on any message,
+    the texts each fake holds.
+    """
+    graph, x_api, telegram = FakeGraphAPI(), FakeXAPI(), FakeTelegramAPI()
+    servers = (graph, x_api, telegram)
+    for server in servers:
+        server.latency = latency
+        server.start()
+    for page, token in networks.get("pages", []):
+        graph.add_page(page, token)
+    for user, token in networks.get("instagram", []):
+        graph.add_instagram(user, token)
+    for chat_id, username in networks.get("channels", []):
+        telegram.add_channel(chat_id, username=username)
+    pipe.send(
+        {
+            "graph": graph.url,
+            "x": x_api.url,
+            "telegram": telegram.url,
+            "version": graph.version,
+            "x_credentials": x_api.credentials(),
+            "bot_token": telegram.bot_token,
+        }
+    )
+    pipe.recv()
+    pipe.send({type(s).__name__: [t or "" for t in s.posted_texts()] for s in servers})
+    pipe.recv()
+    for server in servers:
+        server.stop()

@@ -525,6 +525,25 @@ CROSSPOSTING_READ_TIMEOUT = float(os.environ.get("CROSSPOSTING_READ_TIMEOUT", "3
 CROSSPOSTING_MAX_ATTEMPTS = int(os.environ.get("CROSSPOSTING_MAX_ATTEMPTS", "6"))
 CROSSPOSTING_RETRY_BASE_DELAY = float(os.environ.get("CROSSPOSTING_RETRY_BASE_DELAY", "30"))
 CROSSPOSTING_RETRY_MAX_DELAY = float(os.environ.get("CROSSPOSTING_RETRY_MAX_DELAY", "3600"))
+# The delivery worker: requests in flight at once in one worker process, and the most it may
+# post per account a minute and per network a second (one worker process; divide by the
+# number of worker processes when running several).
+CROSSPOSTING_WORKER_THREADS = int(os.environ.get("CROSSPOSTING_WORKER_THREADS", "16"))
+CROSSPOSTING_ACCOUNT_POSTS_PER_MINUTE = int(
+    os.environ.get("CROSSPOSTING_ACCOUNT_POSTS_PER_MINUTE", "20")
+)
+CROSSPOSTING_NETWORK_POSTS_PER_SECOND = int(
+    os.environ.get("CROSSPOSTING_NETWORK_POSTS_PER_SECOND", "25")
+)
+# After a request went unanswered, the look-up for its copy waits the connect and read
+# timeouts plus this margin (seconds), so the lost request can no longer land.
+CROSSPOSTING_LOOKUP_MARGIN = float(os.environ.get("CROSSPOSTING_LOOKUP_MARGIN", "30"))
+# A claim's lease (seconds); 0 derives it from the timeouts. A worker run stops claiming
+# after CROSSPOSTING_WORKER_RUN_SECONDS and queues a follow-up; a sweep every
+# CROSSPOSTING_SWEEP_INTERVAL seconds closes task rows left RUNNING by a killed worker.
+CROSSPOSTING_LEASE_SECONDS = float(os.environ.get("CROSSPOSTING_LEASE_SECONDS", "0"))
+CROSSPOSTING_WORKER_RUN_SECONDS = float(os.environ.get("CROSSPOSTING_WORKER_RUN_SECONDS", "300"))
+CROSSPOSTING_SWEEP_INTERVAL = float(os.environ.get("CROSSPOSTING_SWEEP_INTERVAL", "300"))
 # Fernet key that encrypts social-account credentials at rest. Generate one with
 #   python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"
 # Only the development and test settings may fall back to a fixed, published key; any other

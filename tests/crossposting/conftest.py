@@ -174,3 +174,10 @@ def login_in_english(client, user):
     profile.save()
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def accounts(people):
+    """One account of group A on each network the portal posts to by itself."""
+    networks = [Network.FACEBOOK_PAGE, Network.INSTAGRAM, Network.X, Network.TELEGRAM]
+    return {network: make_account(network, group=people.group_a) for network in networks}

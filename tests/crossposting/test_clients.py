@@ -401,3 +401,83 @@ def test_telegram_deletes_a_message(telegram):
     bot.delete(remote.id)
 
     assert telegram.channel_messages(f"@{CHANNEL}") == []
+
+
+# Look-ups after an unknown outcome -------------------------------------------------------
+def marked(marker="a1b2c3d4e5f6"):
+    link = f"{LINK}?kim={marker}"
+    return Outgoing(text=f"Kerja bakti warga Sengon\n\n{link}", link=link, marker=marker)
+
+
+@pytest.mark.parametrize("network", [Network.FACEBOOK_PAGE, Network.INSTAGRAM, Network.X])
+def test_the_lookup_pages_back_past_hundreds_of_newer_posts(graph, x_api, photo, network):
+    from django.utils import timezone
+
+    since = timezone.now()
+    account = client(network)
+    image = photo() if network == Network.INSTAGRAM else None
+    ours = account.publish(Outgoing(**{**marked().__dict__, "image": image}))
+    for n in range(250):
+        account.publish(outgoing(text=f"Kabar lain {n} {LINK}?kim=other{n}", image=image))
+
+    found = account.find_existing(marked(), since=since)
+
+    assert found is not None and found.id == ours.id
+    listing = "/tweets" if network == Network.X else ("/media" if image else "/feed")
+    assert len((x_api if network == Network.X else graph).calls("GET", listing)) >= 3
+
+
+def test_a_lookup_finds_nothing_of_another_delivery_of_the_same_post(graph):
+    facebook = client(Network.FACEBOOK_PAGE)
+    facebook.publish(marked("000000000001"))
+
+    assert facebook.find_existing(marked("000000000002")) is None
+
+
+@pytest.mark.parametrize("fault", ["http500", "expired_token", "slow"])
+def test_instagram_permalink_that_cannot_be_read_leaves_the_media_published(
+    graph, photo, monkeypatch, fault
+):
+    from crossposting.clients.instagram import InstagramClient
+
+    monkeypatch.setattr(InstagramClient, "container_status", lambda self, cid: "FINISHED")
+    graph.fail_next(fault, method="GET")  # the only GET left: the permalink
+
+    remote = client(Network.INSTAGRAM).publish(Outgoing(**{**marked().__dict__, "image": photo()}))
+
+    assert remote.id in graph.posts and remote.url == ""
+
+
+def test_instagram_container_still_processing_is_kept_and_published_later(graph, photo):
+    graph.fail_next("processing", path_contains="/media", seconds=0.3)
+    instagram = client(Network.INSTAGRAM)
+    saved = {}
+    item = Outgoing(**{**marked().__dict__, "image": photo()})
+
+    with pytest.raises(TransientError, match="processing"):
+        instagram.publish(item, save_progress=saved.update)
+    import time
+
+    time.sleep(0.35)
+    remote = instagram.publish(item, container_id=saved["container_id"])
+
+    assert len(graph.containers) == 1 and remote.id in graph.posts
+
+
+def test_x_counts_links_as_23_and_wide_characters_as_two(x_api):
+    from crossposting.testing.fakes import x_weighted_length
+
+    assert x_weighted_length("a" * 10 + " https://example.com/ " + "x" * 200) == 10 + 23 + 2 + 200
+    assert x_weighted_length("日本語😀") == 8
+    with pytest.raises(PermanentError, match="too long"):
+        client(Network.X).publish(outgoing(text="成" * 141))
+    client(Network.X).publish(outgoing(text="成" * 140))
+
+
+def test_x_duplicate_content_is_told_apart_as_evidence(x_api):
+    from crossposting.clients.base import DuplicateContent
+
+    client(Network.X).publish(marked())
+
+    with pytest.raises(DuplicateContent):
+        client(Network.X).publish(marked())

@@ -1,8 +1,11 @@
 """Admin pages: who manages which accounts, the per-post page, delivery actions."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
+from django.utils import timezone
 
 from crossposting import crypto
 from crossposting.clients import client_for
@@ -414,3 +417,79 @@ def test_the_retry_button_queues_a_dead_delivery_again_and_it_is_sent(
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.SENT and delivery.last_error == ""
     assert len(telegram.channel_messages("@kabarklaten")) == 1
+
+
+def uncertain_delivery(world, post, **fields):
+    return Delivery.objects.create(
+        post=post,
+        account=world.a_telegram,
+        text="Kerja bakti http://testserver/x/",
+        link="http://testserver/x/",
+        status=DeliveryStatus.UNCERTAIN,
+        uncertain=True,
+        last_error="Connection dropped after sending",
+        **fields,
+    )
+
+
+def test_marking_as_sent_asks_for_the_copys_address_and_keeps_its_id(client, world):
+    post = publish(world.draft(), world.editor)
+    delivery = uncertain_delivery(world, post)
+    url = reverse("crossposting_delivery_action", args=[delivery.pk, "mark-sent"])
+    login(client, world.admin_a)
+
+    response = client.post(url, {"remote": "kemarin"}, follow=True)
+
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.UNCERTAIN
+    assert "neither an address nor an ID" in response.content.decode()
+
+    client.post(url, {"remote": "https://t.me/kabarklaten/4321"})
+
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.SENT and delivery.marked_by_hand
+    assert delivery.remote_id == "4321" and delivery.can_delete_remote
+
+
+def test_an_uncertain_delivery_shows_the_accounts_page_and_its_actions(client, world):
+    post = publish(world.draft(), world.editor)
+    uncertain_delivery(world, post)
+    login(client, world.admin_a)
+
+    page = client.get(reverse("crossposting_post", args=[post.pk])).content.decode()
+
+    assert "Uncertain: check the network" in page
+    assert 'href="https://t.me/kabarklaten"' in page
+    assert 'name="remote"' in page and "Retry" in page
+
+
+def test_the_unpublish_page_lists_every_copy_that_may_exist(client, world):
+    post = publish(world.draft(), world.editor)
+    uncertain = uncertain_delivery(world, post)
+    by_hand = Delivery.objects.create(
+        post=post,
+        account=world.a_x,
+        text="x",
+        link="http://testserver/x/",
+        status=DeliveryStatus.SENT,
+        remote_id="99",
+        marked_by_hand=True,
+    )
+    queued = Delivery.objects.create(
+        post=post,
+        account=world.b_telegram,
+        text="x",
+        link="http://testserver/x/",
+        next_attempt_at=timezone.now() + timedelta(hours=1),
+    )
+    login(client, world.editor)
+
+    response = client.post(reverse("wagtailadmin_pages:unpublish", args=[post.pk]))
+
+    assert response["Location"] == reverse("crossposting_unpublished", args=[post.pk])
+    page = client.get(response["Location"]).content.decode()
+    assert f'data-delivery="{uncertain.pk}"' in page and "may have been posted" in page
+    assert f'value="{by_hand.pk}"' in page and "marked as sent by hand" in page
+    queued.refresh_from_db()
+    assert queued.status == DeliveryStatus.CANCELLED
+    assert f'data-delivery="{queued.pk}"' not in page
