@@ -1,0 +1,93 @@
+"""Every private API listed in docs/UPGRADING.md still exists: an upgrade fails here first."""
+
+import importlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db.models import FileField
+from django.db.models.fields.files import FieldFile
+from django.db.models.query import QuerySet
+from django.db.models.sql.compiler import SQLCompiler
+
+ROOT = Path(settings.BASE_DIR)
+
+
+def attribute(dotted):
+    module, _, name = dotted.rpartition(":")
+    target = importlib.import_module(module)
+    for part in name.split("."):
+        target = getattr(target, part)
+    return target
+
+
+@pytest.mark.parametrize(
+    "dotted",
+    [
+        "django.db.models.query:get_related_populators",
+        "modelsearch.abstract_models:TextIDGenericRelation",
+        "modelsearch.backends.database.postgres.postgres:PostgresSearchQueryCompiler.get_index_vectors",
+        "modelsearch.backends.database.postgres.postgres:PostgresSearchBackend.query_compiler_class",
+        "django_tasks_db:DatabaseBackend",
+        "django_tasks_db.models:DBTaskResult.set_failed",
+        "axes.handlers.database:AxesDatabaseHandler.get_failures",
+        "oauthlib.oauth1.rfc5849.endpoints.base:BaseEndpoint._create_request",
+    ],
+)
+def test_private_callable_still_exists(dotted):
+    assert attribute(dotted) is not None
+
+
+@pytest.mark.django_db
+def test_compiler_internals_still_exist():
+    from kim.models import PostPage
+
+    compiler = PostPage.objects.select_related("group").query.get_compiler(using="default")
+    assert isinstance(compiler, SQLCompiler)
+    compiler.as_sql()
+    for name in ("klass_info", "select", "annotation_col_map"):
+        assert hasattr(compiler, name), name
+    assert callable(compiler.get_converters) and callable(compiler.apply_converters)
+
+
+def test_result_cache_file_committed_and_sqlite_backup_still_exist():
+    assert hasattr(QuerySet(), "_result_cache")
+    assert hasattr(FieldFile(None, FileField(), "photo.jpg"), "_committed")
+    assert hasattr(sqlite3.Connection, "backup")
+
+
+@pytest.mark.django_db
+def test_task_result_fields_and_running_queryset_still_exist():
+    from django_tasks_db.models import DBTaskResult
+
+    fields = {field.name for field in DBTaskResult._meta.get_fields()}
+    assert {"status", "task_path", "started_at", "run_after"} <= fields
+    assert DBTaskResult.objects.running().count() >= 0
+
+
+def test_wagtail_still_caches_what_the_routing_hands_it():
+    from wagtail.models import Page, Site
+
+    page_source = Path(importlib.import_module("wagtail.models.pages").__file__).read_text()
+    site_source = Path(importlib.import_module("wagtail.models.sites").__file__).read_text()
+    assert "_wagtail_route_for_request" in page_source and hasattr(Page, "route_for_request")
+    assert "_wagtail_site" in site_source and hasattr(Site, "find_for_request")
+    treebeard = Path(importlib.import_module("treebeard.mp_tree").__file__).read_text()
+    assert "_cached_parent_obj" in treebeard
+
+
+@pytest.mark.parametrize(
+    ("copy", "original"),
+    [
+        ("admin_i18n/templates/wagtailadmin/home.html", "wagtailadmin/home.html"),
+        (
+            "portal/templates/wagtailadmin/home/account_summary.html",
+            "wagtailadmin/home/account_summary.html",
+        ),
+    ],
+)
+def test_copied_wagtail_templates_still_have_an_original(copy, original):
+    admin = Path(importlib.import_module("wagtail.admin").__file__).parent
+    assert (ROOT / copy).exists()
+    assert (admin / "templates" / original).exists()
