@@ -12,8 +12,8 @@ from wagtail.admin.widgets import Button
 from kim.models import PostPage
 from kim.permissions import is_district_staff
 
-from . import views
-from .models import Delivery, DeliveryStatus, SocialAccount
+from . import compose, views
+from .models import CrossPostPlan, Delivery, DeliveryStatus, SocialAccount
 from .permissions import accounts_managed_by, admin_groups, can_crosspost
 
 
@@ -129,3 +129,21 @@ class CrosspostingPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_crossposting_panel(request, panels):
     panels.append(CrosspostingPanel(request))
+
+
+@hooks.register("moderation_precheck_texts")
+def texts_for_precheck(page):
+    """The texts written for each network, so the pre-check reads what networks will get.
+
+    Default texts are made of the post's title, summary and tags, which it checks already.
+    """
+    if not isinstance(page, PostPage) or not page.pk:
+        return []
+    plan = CrossPostPlan.objects.filter(post_id=page.pk).first()
+    if plan is None:
+        return []
+    return [
+        (f"crosspost.{network}", text)
+        for network, text in sorted(plan.texts.items())
+        if text and text.strip() and text != compose.default_text(network, page)
+    ]
