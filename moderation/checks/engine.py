@@ -2,6 +2,7 @@
 
 import dataclasses
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -160,6 +161,17 @@ def check_personal_data(post, rules, reference):
         for finding in personal_data.find_personal_data(part.text):
             yield _text_flag(
                 FlagCode.PERSONAL_DATA, finding.message, part, finding.start, finding.end
+            )
+    # An identity number in a link's address (a form filled in ahead) is published too.
+    for link, _part, _span in _all_links(post):
+        address = unquote(link.url)
+        for finding in personal_data.find_id_numbers(address):
+            yield Flag(
+                FlagCode.PERSONAL_DATA,
+                finding.message,
+                excerpt=address,
+                field=link.field,
+                block_index=link.block_index,
             )
 
 
