@@ -9,9 +9,15 @@ class ModerationConfig(AppConfig):
 
     def ready(self):
         from wagtail.models import WorkflowState
-        from wagtail.signals import workflow_approved, workflow_cancelled, workflow_rejected
+        from wagtail.signals import (
+            workflow_approved,
+            workflow_cancelled,
+            workflow_rejected,
+            workflow_submitted,
+        )
 
         from .notifications import queue_decision_email, queue_rejection_email
+        from .tasks import enqueue_on_submission
 
         # Wagtail mails these decisions inside the reviewer's request; ours go through the
         # task worker and carry the reasons.
@@ -28,4 +34,8 @@ class ModerationConfig(AppConfig):
         )
         workflow_cancelled.connect(
             queue_rejection_email, sender=WorkflowState, dispatch_uid="moderation_cancelled_email"
+        )
+        # Sent once a new workflow and its first task state are saved: the pre-check can run.
+        workflow_submitted.connect(
+            enqueue_on_submission, sender=WorkflowState, dispatch_uid="moderation_precheck_task"
         )

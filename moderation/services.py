@@ -25,7 +25,13 @@ from .checks.mask import mask_personal_data
 from .checks.pages import group_input_from_page
 from .forms import bound_again, review_form
 from .models import FlagDismissal
-from .workflow import AccuracyReviewState, ReviewReason, ReviewState
+from .workflow import (
+    AccuracyReviewState,
+    PreCheckState,
+    PreCheckTask,
+    ReviewReason,
+    ReviewState,
+)
 
 # Pages other than posts (a group's profile) are checked for planted links, hidden text,
 # abuse and personal data; sources, hoaxes, length and duplicates concern posts only.
@@ -70,6 +76,31 @@ def _office_phone(flag):
     return (
         flag.field == "phone" and flag.code == FlagCode.PERSONAL_DATA and digits != ID_NUMBER_DIGITS
     )
+
+
+@transaction.atomic
+def precheck_decide(*, task_state_id):
+    """Run the pre-check of a submission and send the post back or on to review.
+
+    Returns the task state, or None when it was decided already (or withdrawn): the task
+    may be enqueued twice, and an author may cancel while it waits.
+    """
+    task_state = (
+        PreCheckState.objects.select_for_update()
+        .filter(pk=task_state_id, status=TaskState.STATUS_IN_PROGRESS)
+        .select_related("revision", "workflow_state")
+        .first()
+    )
+    if task_state is None:
+        return None
+    flags = precheck_revision(task_state.revision)
+    task_state.flags = [flag.as_dict() for flag in flags]
+    task_state.save(update_fields=["flags"])
+    if any(flag.blocks for flag in flags):
+        task_state.reject(user=None, comment=str(PreCheckTask.RETURN_COMMENT))
+    else:
+        task_state.approve(user=None)
+    return task_state
 
 
 def precheck_page(page):
