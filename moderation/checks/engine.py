@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from . import claims, hoax, links, media, personal_data
 from .duplicate import DEFAULT_JACCARD, DuplicateIndex
@@ -460,22 +460,22 @@ def check_too_short(post, rules, reference):
 
 
 HIDING = {
-    "display:none": _lazy("styled not to display (display:none)"),
-    "visibility:hidden": _lazy("styled invisible (visibility:hidden)"),
-    "opacity:0": _lazy("made transparent (opacity)"),
-    "font-size:0": _lazy("written too small to read"),
-    "off-screen": _lazy("moved off the screen"),
-    "zero size": _lazy("squeezed into a box of no size"),
-    "clipped": _lazy("clipped out of view"),
-    "scale(0)": _lazy("shrunk to nothing (scale)"),
-    "hidden attribute": _lazy("marked hidden"),
-    "same colour as background": _lazy("written in the colour of the background"),
-    "zero-width characters": _lazy("split by invisible characters"),
-    "<noscript>": _lazy("placed in a <noscript> element"),
-    "<script>": _lazy("placed in a <script> element"),
-    "<template>": _lazy("placed in a <template> element"),
-    "<title>": _lazy("placed in a <title> element"),
-    "<head>": _lazy("placed in a <head> element"),
+    "display:none": gettext_lazy("styled not to display (display:none)"),
+    "visibility:hidden": gettext_lazy("styled invisible (visibility:hidden)"),
+    "opacity:0": gettext_lazy("made transparent (opacity)"),
+    "font-size:0": gettext_lazy("written too small to read"),
+    "off-screen": gettext_lazy("moved off the screen"),
+    "zero size": gettext_lazy("squeezed into a box of no size"),
+    "clipped": gettext_lazy("clipped out of view"),
+    "scale(0)": gettext_lazy("shrunk to nothing (scale)"),
+    "hidden attribute": gettext_lazy("marked hidden"),
+    "same colour as background": gettext_lazy("written in the colour of the background"),
+    "zero-width characters": gettext_lazy("split by invisible characters"),
+    "<noscript>": gettext_lazy("placed in a <noscript> element"),
+    "<script>": gettext_lazy("placed in a <script> element"),
+    "<template>": gettext_lazy("placed in a <template> element"),
+    "<title>": gettext_lazy("placed in a <title> element"),
+    "<head>": gettext_lazy("placed in a <head> element"),
 }
 
 
