@@ -12,16 +12,22 @@ from wagtail.test.utils.form_data import inline_formset
 from moderation.checks.fields import LABELS
 from moderation.services import precheck_decide
 from moderation.workflow import AccuracyReviewState, PreCheckState
+from tests.kim.conftest import World
 from tests.moderation.test_workflow import (
     GOOD_BODY,
     current,
     draft,
     form,
     refresh,
-    world,  # noqa: F401 (fixture)
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(db):
+    return World()
+
 
 NIK = "3310150101010003"
 PHONE = "0812-3456-7890"
@@ -122,7 +128,7 @@ def test_the_editor_loads_the_status_script(client, world):
     client.force_login(world.member)
     response = client.get(f"/admin/pages/{post.pk}/edit/")
     assert "moderation/precheck_status" in response.text
-    assert f'data-status-url="/admin/moderasi/status/0/"' in response.text
+    assert 'data-status-url="/admin/moderasi/status/0/"' in response.text
 
 
 EVERY_FIELD = [*LABELS, "crosspost.facebook_page", "body.hidden", "sources.url", "unknown", ""]
