@@ -136,3 +136,12 @@ def test_sitemap_lists_the_public_pages(client, posts):
     # Addresses are built from the Wagtail Site record's host name.
     assert sorted(locations) == sorted(page.full_url for page in pages)
     assert all(lastmod.text for lastmod in root.findall("s:url/s:lastmod", SITEMAP_NS))
+
+
+def test_a_tag_only_drafts_carry_has_no_public_page_nor_sitemap_entry(client, posts):
+    from tests.factories import PostPageFactory
+
+    PostPageFactory(draft=True, tags=["slotgacor"])
+    assert client.get("/tag/slotgacor/").status_code == 404
+    assert "slotgacor" not in client.get("/sitemap.xml").content.decode()
+    assert client.get("/tag/banjir/").status_code == 200
