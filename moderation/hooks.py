@@ -12,7 +12,7 @@ from wagtail.admin import messages
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.snippets.models import register_snippet
 
-from . import panels, views
+from . import panels, services, views
 from .feedback import SubmissionState, submission_status
 from .tasks import enqueue_pending_prechecks
 from .workflow import ReviewReason
@@ -99,6 +99,12 @@ def precheck_status_js():
         static("moderation/precheck_status.js"),
         reverse("moderation_precheck_status", args=[0]),
     )
+
+
+@hooks.register("crossposting_check_text")
+def check_network_text(post, network, text):
+    """A social network's text, changed after the pre-check, must pass its blocking checks."""
+    return services.network_text_problems(post=post, network=network, text=text)
 
 
 @hooks.register("register_log_actions")

@@ -103,6 +103,25 @@ def precheck_decide(*, task_state_id):
     return task_state
 
 
+def network_text_problems(*, post, network, text):
+    """The blocking flags' messages for a text a social network is to get for ``post``."""
+    if not text.strip():
+        return []
+    checked = post_input_from_text("", text, page_id=post.pk)
+    flags = run_checks(
+        checked,
+        rules=Rules.from_database(),
+        dismissed=FlagDismissal.objects.fingerprints(post),
+        codes=PROFILE_CHECKS,
+    )
+    return [
+        _("%(message)s “%(excerpt)s”")
+        % {"message": flag.message, "excerpt": mask_personal_data(flag.excerpt)}
+        for flag in flags
+        if flag.blocks
+    ]
+
+
 def precheck_page(page):
     """Check the page's latest revision (the draft being written)."""
     revision = page.get_latest_revision()
