@@ -1,4 +1,4 @@
-"""A member submits a post with a NIK: "being checked", then "returned" with the flag by its field."""
+"""A member submits a post with a NIK: being checked, then returned with the flag by its field."""
 
 import re
 
