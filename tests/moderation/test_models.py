@@ -21,6 +21,7 @@ def test_the_seed_gives_editors_a_policy_per_code_word_lists_and_claims():
         "duplicate": "warn",
         "missing_alt_text": "warn",
         "too_short": "warn",
+        "hidden_text": "block",
     }
     assert set(WordRule.objects.values_list("code", flat=True)) == {
         "hate_speech",
