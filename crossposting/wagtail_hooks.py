@@ -12,7 +12,7 @@ from wagtail.admin.widgets import Button
 from kim.models import PostPage
 from kim.permissions import is_district_staff
 
-from . import compose, views
+from . import views
 from .models import CrossPostPlan, Delivery, DeliveryStatus, SocialAccount
 from .permissions import accounts_managed_by, admin_groups, can_crosspost
 
@@ -133,9 +133,10 @@ def add_crossposting_panel(request, panels):
 
 @hooks.register("moderation_precheck_texts")
 def texts_for_precheck(page):
-    """The texts written for each network, so the pre-check reads what networks will get.
+    """The texts kept for each network, so the pre-check reads what networks will get.
 
-    Default texts are made of the post's title, summary and tags, which it checks already.
+    A network without a kept text gets the default (services.text_for), made of the
+    post's title, summary and tags, which the pre-check reads already.
     """
     if not isinstance(page, PostPage) or not page.pk:
         return []
@@ -145,5 +146,5 @@ def texts_for_precheck(page):
     return [
         (f"crosspost.{network}", text)
         for network, text in sorted(plan.texts.items())
-        if text and text.strip() and text != compose.default_text(network, page)
+        if text and text.strip()
     ]

@@ -3,6 +3,8 @@
 import json
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from crossposting.models import CrossPostPlan, Network
@@ -235,3 +237,24 @@ def test_each_group_profile_field_is_checked_and_named(
     revision = group_with(case, GROUP_VALUES[code][kind])
     flags = run_checks(group_input_from_page(revision), rules=seeded_rules)
     assert_flagged(flags, code, field, block_index)
+
+
+def _adapter_queries(photo, copies):
+    page = PostPageFactory(draft=True, tags=[f"tag{i}" for i in range(copies)])
+    blocks = json.loads(clean_body(photo)) * copies
+    for index, block in enumerate(blocks):
+        block["id"] = f"b{index}"
+    page.body = json.dumps(blocks)
+    page.save()
+    for index in range(copies):
+        PostSource.objects.create(page=page, title=f"Sumber {index}", url="https://desa.id/")
+    CrossPostPlan.objects.create(post=page, texts={Network.FACEBOOK_PAGE: "Kabar desa."})
+    # Wagtail's own restoring of a revision is left out: it fetches each tag by itself.
+    drafted = page.save_revision().as_object()
+    with CaptureQueriesContext(connection) as queries:
+        post_input_from_page(drafted)
+    return len(queries)
+
+
+def test_reading_a_post_takes_the_same_queries_for_one_or_many_blocks_sources_and_tags(photo):
+    assert _adapter_queries(photo, 1) == _adapter_queries(photo, 5)
