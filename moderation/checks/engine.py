@@ -163,7 +163,9 @@ def check_personal_data(post, rules, reference):
                 FlagCode.PERSONAL_DATA, finding.message, part, finding.start, finding.end
             )
     # An identity number in a link's address (a form filled in ahead) is published too.
-    for link, _part, _span in _all_links(post):
+    for link, _part, span in _all_links(post):
+        if span and link.text == link.url:
+            continue  # an address written in the text, read with it above
         address = unquote(link.url)
         for finding in personal_data.find_id_numbers(address):
             yield Flag(
