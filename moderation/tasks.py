@@ -32,7 +32,10 @@ def run_precheck(task_state_id):
 def schedule_precheck(task_state_id):
     """Enqueue the pre-check of a task state when its transaction commits (or sooner)."""
     _pending_ids().add(task_state_id)
-    transaction.on_commit(lambda: _enqueue(task_state_id))
+    # Outside a transaction on_commit would run at once, before Wagtail saves the task state
+    # as the workflow's current one (resuming a workflow): the submit view enqueues it then.
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: _enqueue(task_state_id))
 
 
 def enqueue_on_submission(sender, instance, user=None, **kwargs):
