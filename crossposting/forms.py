@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 
 from kim.models import ContributorGroup
 from kim.permissions import is_district_staff
@@ -9,6 +10,10 @@ from kim.permissions import is_district_staff
 from . import compose
 from .models import CREDENTIAL_FIELDS, MANUAL_NETWORKS, Network, SocialAccount
 from .permissions import admin_groups
+
+# A function registered under this hook name takes (post, network, text) and returns the
+# reasons the text may not go out (moderation: blocking flags of its checks).
+TEXT_CHECK_HOOK = "crossposting_check_text"
 
 CREDENTIAL_LABELS = {
     "page_access_token": _("Page access token"),
@@ -106,6 +111,13 @@ class CrossPostForm(forms.Form):
                 network, text, link=self.link, has_image=self.has_image
             ):
                 self.add_error(f"text_{network}", problem)
+        for network in self.networks:
+            # The pre-check read the texts when the post was submitted; a text changed since
+            # is checked here (moderation registers the check), before any network gets it.
+            text = cleaned.get(f"text_{network}") or ""
+            for check in hooks.get_hooks(TEXT_CHECK_HOOK):
+                for problem in check(self.post, network, text):
+                    self.add_error(f"text_{network}", problem)
         return cleaned
 
     def texts(self):

@@ -13,7 +13,7 @@ from kim.models import PostPage
 from kim.permissions import is_district_staff
 
 from . import views
-from .models import Delivery, SocialAccount
+from .models import CrossPostPlan, Delivery, SocialAccount
 from .permissions import accounts_managed_by, admin_groups, can_crosspost
 
 
@@ -129,3 +129,22 @@ class CrosspostingPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_crossposting_panel(request, panels):
     panels.append(CrosspostingPanel(request))
+
+
+@hooks.register("moderation_precheck_texts")
+def texts_for_precheck(page):
+    """The texts kept for each network, so the pre-check reads what networks will get.
+
+    A network without a kept text gets the default (services.text_for), made of the
+    post's title, summary and tags, which the pre-check reads already.
+    """
+    if not isinstance(page, PostPage) or not page.pk:
+        return []
+    plan = CrossPostPlan.objects.filter(post_id=page.pk).first()
+    if plan is None:
+        return []
+    return [
+        (f"crosspost.{network}", text)
+        for network, text in sorted(plan.texts.items())
+        if text and text.strip()
+    ]

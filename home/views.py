@@ -1,7 +1,7 @@
 """Public listings that are not pages: search, categories, tags and areas."""
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
@@ -50,15 +50,14 @@ def search(request):
     return render(request, "home/search.html", {"query": query, "results": results})
 
 
-def _listing(request, *, title, description, posts):
+def _listing(request, *, title, description, posts, empty_is_missing=False):
+    page = paginate(request, posts.for_listing())
+    if empty_is_missing and not page.paginator.count:
+        raise Http404
     return render(
         request,
         "home/listing.html",
-        {
-            "title": title,
-            "description": description,
-            "posts": paginate(request, posts.for_listing()),
-        },
+        {"title": title, "description": description, "posts": page},
     )
 
 
@@ -73,11 +72,14 @@ def category(request, slug):
 def tag(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     posts = PostPage.objects.published().filter(tagged_items__tag=tag)
+    # A tag exists as soon as a draft carries it, before the pre-check has read it: its page
+    # is public only once a published post carries it.
     return _listing(
         request,
         title=f"#{tag.name}",
         description=_("Posts tagged %(tag)s") % {"tag": tag.name},
         posts=posts,
+        empty_is_missing=True,
     )
 
 

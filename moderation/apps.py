@@ -14,6 +14,7 @@ class ModerationConfig(AppConfig):
             workflow_approved,
             workflow_cancelled,
             workflow_rejected,
+            workflow_submitted,
         )
 
         from . import signals
@@ -22,6 +23,7 @@ class ModerationConfig(AppConfig):
             queue_rejection_email,
             queue_went_live_email,
         )
+        from .tasks import enqueue_on_submission
 
         signals.connect()
 
@@ -42,3 +44,7 @@ class ModerationConfig(AppConfig):
             queue_rejection_email, sender=WorkflowState, dispatch_uid="moderation_cancelled_email"
         )
         page_published.connect(queue_went_live_email, dispatch_uid="moderation_went_live_email")
+        # Sent once a new workflow and its first task state are saved: the pre-check can run.
+        workflow_submitted.connect(
+            enqueue_on_submission, sender=WorkflowState, dispatch_uid="moderation_precheck_task"
+        )

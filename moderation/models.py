@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 
 from .checks.hoax import ClaimSpec
+from .checks.mask import mask_personal_data
 from .checks.types import FlagCode, Severity
 from .checks.words import MatchKind, WordRuleSpec
 
@@ -271,7 +272,7 @@ class FlagDismissal(models.Model):
             page=page,
             code=flag.code,
             fingerprint=flag.fingerprint,
-            excerpt=flag.excerpt,
+            excerpt=mask_personal_data(flag.excerpt),
             reason=reason,
             user=user,
         )

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import TaskState
 
-from kim.models import PostPage
+from kim.models import GroupPage, PostPage
 
 from .checks import (
     FlagCode,
@@ -21,14 +21,31 @@ from .checks import (
     post_input_from_text,
     run_checks,
 )
+from .checks.mask import mask_personal_data
+from .checks.pages import group_input_from_page
 from .forms import bound_again, review_form
 from .models import FlagDismissal
-from .workflow import AccuracyReviewState, ReviewReason, ReviewState
-
-# Pages other than posts (a group's profile) are checked for planted links and abuse only.
-PROFILE_CHECKS = frozenset(
-    {FlagCode.GAMBLING, FlagCode.SUSPICIOUS_LINK, FlagCode.HATE_SPEECH, FlagCode.PROFANITY}
+from .workflow import (
+    AccuracyReviewState,
+    PreCheckState,
+    PreCheckTask,
+    ReviewReason,
+    ReviewState,
 )
+
+# Pages other than posts (a group's profile) are checked for planted links, hidden text,
+# abuse and personal data; sources, hoaxes, length and duplicates concern posts only.
+PROFILE_CHECKS = frozenset(
+    {
+        FlagCode.GAMBLING,
+        FlagCode.SUSPICIOUS_LINK,
+        FlagCode.HATE_SPEECH,
+        FlagCode.PROFANITY,
+        FlagCode.PERSONAL_DATA,
+        FlagCode.HIDDEN_TEXT,
+    }
+)
+ID_NUMBER_DIGITS = 16
 
 
 def precheck_revision(revision):
@@ -36,18 +53,73 @@ def precheck_revision(revision):
     page = revision.as_object()
     if isinstance(page, PostPage):
         post, codes = post_input_from_page(revision), None
+    elif isinstance(page, GroupPage):
+        post, codes = group_input_from_page(revision), PROFILE_CHECKS
     else:
         post = post_input_from_text(
             page.title, str(getattr(page, "description", "") or ""), page_id=page.pk
         )
         codes = PROFILE_CHECKS
-    return run_checks(
+    flags = run_checks(
         post,
         reference=ReferenceSet.from_database(),
         rules=Rules.from_database(),
         dismissed=FlagDismissal.objects.fingerprints(page),
         codes=codes,
     )
+    return [flag for flag in flags if not _office_phone(flag)]
+
+
+def _office_phone(flag):
+    """A phone number in the group's office phone field is published on purpose."""
+    digits = sum(c.isdigit() for c in flag.excerpt)
+    return (
+        flag.field == "phone" and flag.code == FlagCode.PERSONAL_DATA and digits != ID_NUMBER_DIGITS
+    )
+
+
+@transaction.atomic
+def precheck_decide(*, task_state_id):
+    """Run the pre-check of a submission and send the post back or on to review.
+
+    Returns the task state, or None when it was decided already (or withdrawn): the task
+    may be enqueued twice, and an author may cancel while it waits.
+    """
+    task_state = (
+        PreCheckState.objects.select_for_update()
+        .filter(pk=task_state_id, status=TaskState.STATUS_IN_PROGRESS)
+        .select_related("revision", "workflow_state")
+        .first()
+    )
+    if task_state is None:
+        return None
+    flags = precheck_revision(task_state.revision)
+    task_state.flags = [flag.as_dict() for flag in flags]
+    task_state.save(update_fields=["flags"])
+    if any(flag.blocks for flag in flags):
+        task_state.reject(user=None, comment=str(PreCheckTask.RETURN_COMMENT))
+    else:
+        task_state.approve(user=None)
+    return task_state
+
+
+def network_text_problems(*, post, network, text):
+    """The blocking flags' messages for a text a social network is to get for ``post``."""
+    if not text.strip():
+        return []
+    checked = post_input_from_text("", text, page_id=post.pk)
+    flags = run_checks(
+        checked,
+        rules=Rules.from_database(),
+        dismissed=FlagDismissal.objects.fingerprints(post),
+        codes=PROFILE_CHECKS,
+    )
+    return [
+        _("%(message)s “%(excerpt)s”")
+        % {"message": flag.message, "excerpt": mask_personal_data(flag.excerpt)}
+        for flag in flags
+        if flag.blocks
+    ]
 
 
 def precheck_page(page):
@@ -96,7 +168,8 @@ def review_decide(*, task_state: ReviewState, user, action, data):
 def compose_comment(reasons, comment):
     lines = [f"• {reason.text}" for reason in reasons]
     if comment.strip():
-        lines.append(comment.strip())
+        # Kept in the audit log and mailed to the author: never a full NIK or phone number.
+        lines.append(mask_personal_data(comment.strip()))
     return "\n".join(lines)
 
 
@@ -165,6 +238,10 @@ def dismiss_flag(*, page, flag, user, reason):
         instance=page.specific,
         action="moderation.dismiss_flag",
         user=user,
-        data={"code": flag.code, "excerpt": flag.excerpt, "reason": dismissal.reason},
+        data={
+            "code": flag.code,
+            "excerpt": mask_personal_data(flag.excerpt),
+            "reason": mask_personal_data(dismissal.reason),
+        },
     )
     return dismissal

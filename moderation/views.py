@@ -7,6 +7,7 @@ import django_filters
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,6 +18,7 @@ from wagtail.models import Page, TaskState, WorkflowState, WorkflowTask
 from kim.permissions import is_district_staff
 
 from . import services
+from .feedback import SubmissionState, SubmissionStatus, submission_status
 from .forms import DismissFlagForm
 from .workflow import ReviewState
 
@@ -61,6 +63,24 @@ def precheck(request, page_id):
             "blocking": any(flag.blocks for flag in flags),
             "can_dismiss": can_dismiss,
         },
+    )
+
+
+def precheck_status(request, page_id):
+    """Where the page's submission stands, for its author's edit page (JSON)."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    status = submission_status(page)
+    if not _is_author(page, request.user):
+        # Reviewers read the flags in the review dialog; the banner speaks to the author.
+        status = SubmissionStatus(SubmissionState.NONE)
+    return JsonResponse(status.as_json(request), headers={"Cache-Control": "no-store"})
+
+
+def _is_author(page, user):
+    return page.owner_id == user.pk or (
+        WorkflowState.objects.for_instance(page).filter(requested_by=user).exists()
     )
 
 

@@ -53,27 +53,19 @@ class PreCheckTask(Task):
     """Run the automatic checks on the submitted revision.
 
     Blocking flags send the post straight back to its author with the messages; warnings
-    travel on to the reviewers. Nobody acts on this task by hand.
+    travel on to the reviewers. Nobody acts on this task by hand: the task worker decides
+    (``moderation.tasks.run_precheck``).
     """
 
+    RETURN_COMMENT = _("The automatic check found problems that must be fixed before review.")
+
     def start(self, workflow_state, user=None):
-        from .services import precheck_revision
+        # The checks take a moment on a long post against many published ones: they run in
+        # the task worker (moderation.tasks) while the editor shows "being checked".
+        from .tasks import schedule_precheck
 
         task_state = super().start(workflow_state, user=user)
-        flags = precheck_revision(task_state.revision)
-        task_state = task_state.specific
-        task_state.flags = [flag.as_dict() for flag in flags]
-        task_state.save(update_fields=["flags"])
-        if any(flag.blocks for flag in flags):
-            task_state.reject(
-                user=None,
-                update=False,
-                comment=str(
-                    _("The automatic check found problems that must be fixed before review.")
-                ),
-            )
-        else:
-            task_state.approve(user=None, update=False)
+        schedule_precheck(task_state.pk)
         return task_state
 
     @classmethod
@@ -212,10 +204,23 @@ class ReviewTask(AbstractGroupApprovalTask):
         from .services import precheck_revision
 
         task_state = super().start(workflow_state, user=user).specific
-        flags = precheck_revision(task_state.revision)
-        task_state.flags = [flag.as_dict() for flag in flags]
+        checked = (
+            PreCheckState.objects.filter(
+                workflow_state=workflow_state,
+                revision=task_state.revision,
+                status=TaskState.STATUS_APPROVED,
+            )
+            .order_by("-pk")
+            .values_list("flags", flat=True)
+            .first()
+        )
+        if checked is not None:
+            # Just checked by the pre-check, on this very revision: its flags travel on.
+            task_state.flags = checked
+        else:
+            task_state.flags = [flag.as_dict() for flag in precheck_revision(task_state.revision)]
         task_state.save(update_fields=["flags"])
-        if any(flag.blocks for flag in flags):
+        if any(flag.get("severity") == "block" for flag in task_state.flags):
             # A resubmitted post is checked again: blocking problems never reach a reviewer.
             task_state.reject(
                 user=None,

@@ -2,14 +2,18 @@
 
 import dataclasses
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from . import claims, hoax, links, media, personal_data, sara
 from .duplicate import DEFAULT_THRESHOLD, DuplicateIndex
 from .hoax import ClaimIndex
+from .link_text import shown_domain_mismatch
+from .tags import find_glued_gambling
 from .text import excerpt_around, sentences, word_count
-from .types import BLOCKING_BY_DEFAULT, Flag, FlagCode, Link, Severity
+from .types import BLOCKING_BY_DEFAULT, HIDDEN_SUFFIX, Flag, FlagCode, Link, Severity
 from .words import WordMatcher, topic_words
 
 DEFAULT_MIN_WORDS = 40
@@ -158,6 +162,19 @@ def check_personal_data(post, rules, reference):
         for finding in personal_data.find_personal_data(part.text):
             yield _text_flag(
                 FlagCode.PERSONAL_DATA, finding.message, part, finding.start, finding.end
+            )
+    # An identity number in a link's address (a form filled in ahead) is published too.
+    for link, _part, span in _all_links(post):
+        if span and link.text == link.url:
+            continue  # an address written in the text, read with it above
+        address = unquote(link.url)
+        for finding in personal_data.find_id_numbers(address):
+            yield Flag(
+                FlagCode.PERSONAL_DATA,
+                finding.message,
+                excerpt=address,
+                field=link.field,
+                block_index=link.block_index,
             )
 
 
@@ -325,16 +342,15 @@ def _all_links(post):
     seen = set()
     parts = {(p.field, p.block_index): p for p in post.text_parts}
     for part in post.text_parts:
+        hidden = part.field.endswith(HIDDEN_SUFFIX)
         for start, end, url in links.find_urls(part.text):
             key = (url.rstrip("/").lower(), part.field, part.block_index)
             if key not in seen:
                 seen.add(key)
-                yield Link(url, url, part.field, part.block_index), part, (start, end)
-        for _start, _end, url in links.find_urls(part.hidden_text):
-            key = (url.rstrip("/").lower(), part.field, part.block_index)
-            if key not in seen:
-                seen.add(key)
-                yield Link(url, "", part.field, part.block_index, "hidden text"), part, None
+                if hidden:
+                    yield Link(url, "", part.field, part.block_index, "hidden text"), part, None
+                else:
+                    yield Link(url, url, part.field, part.block_index), part, (start, end)
     for link in post.links:
         key = (link.url.rstrip("/").lower(), link.field, link.block_index)
         part = parts.get((link.field, link.block_index))
@@ -347,9 +363,9 @@ def _all_links(post):
             continue
         seen.add(key)
         yield link, part, span
-    for source in post.sources:
+    for index, source in enumerate(post.sources):
         if source.url:
-            yield Link(source.url, source.title, "sources"), None, None
+            yield Link(source.url, source.title, "sources.url", index), None, None
 
 
 def _link_flag(code, message, link, part, span):
@@ -368,11 +384,25 @@ def _link_flag(code, message, link, part, span):
 def check_suspicious_link(post, rules, reference):
     asks = links.asks_for_credentials("\n".join(p.text for p in post.text_parts))
     for link, part, span in _all_links(post):
+        shown = shown_domain_mismatch(link.text, link.url)
+        if shown:
+            yield _link_flag(
+                FlagCode.SUSPICIOUS_LINK,
+                _(
+                    "The link shows the address %(shown)s but opens %(url)s. Readers trust the "
+                    "address they see: make the link text match where it leads."
+                )
+                % {"shown": shown, "url": link.url},
+                link,
+                part,
+                span,
+            )
         problems = links.link_problems(link.url)
         if any(kind == "gambling" for kind, _reason in problems):
             continue
         reasons = [reason for kind, reason in problems if kind == "suspicious"]
-        mismatch = links.shown_domain_mismatch(link.text, link.url)
+        # Flagged above already when the link-text rule saw it; this one reads more forms.
+        mismatch = None if shown else links.shown_domain_mismatch(link.text, link.url)
         if mismatch:
             reasons.insert(0, mismatch)
         if asks and not reasons:
@@ -400,21 +430,17 @@ def check_suspicious_link(post, rules, reference):
 
 
 def check_gambling(post, rules, reference):
+    # Hidden text is a part of its own (PostInput.text_parts), read like the rest.
     yield from _word_flags(FlagCode.GAMBLING, post, rules)
     matcher = rules.matchers[FlagCode.GAMBLING]
     for part in post.text_parts:
-        # Hidden text is never news about gambling: no topic makes it harmless.
-        for match in matcher.find(part.hidden_text):
-            yield Flag(
+        for start, end in find_glued_gambling(part.text, every_word=part.field == "tags"):
+            yield _text_flag(
                 FlagCode.GAMBLING,
-                _(
-                    "Text hidden from readers promotes online gambling (“%(term)s”). This is how "
-                    "hacked sites are abused: remove the hidden text and tell an editor."
-                )
-                % {"term": part.hidden_text[match.start : match.end]},
-                excerpt=excerpt_around(part.hidden_text, match.start, match.end),
-                field=part.field,
-                block_index=part.block_index,
+                WORD_MESSAGES[FlagCode.GAMBLING](part.text[start:end]),
+                part,
+                start,
+                end,
             )
     for link, part, span in _all_links(post):
         gambling = any(kind == "gambling" for kind, _r in links.link_problems(link.url))
@@ -493,6 +519,52 @@ def check_too_short(post, rules, reference):
         )
 
 
+HIDING = {
+    "display:none": gettext_lazy("styled not to display (display:none)"),
+    "visibility:hidden": gettext_lazy("styled invisible (visibility:hidden)"),
+    "opacity:0": gettext_lazy("made transparent (opacity)"),
+    "font-size:0": gettext_lazy("written too small to read"),
+    "off-screen": gettext_lazy("moved off the screen"),
+    "zero size": gettext_lazy("squeezed into a box of no size"),
+    "clipped": gettext_lazy("clipped out of view"),
+    "scale(0)": gettext_lazy("shrunk to nothing (scale)"),
+    "hidden attribute": gettext_lazy("marked hidden"),
+    "same colour as background": gettext_lazy("written in the colour of the background"),
+    "zero-width characters": gettext_lazy("split by invisible characters"),
+    "<noscript>": gettext_lazy("placed in a <noscript> element"),
+    "<script>": gettext_lazy("placed in a <script> element"),
+    "<template>": gettext_lazy("placed in a <template> element"),
+    "<title>": gettext_lazy("placed in a <title> element"),
+    "<head>": gettext_lazy("placed in a <head> element"),
+}
+
+
+def hiding_description(reason):
+    if reason.startswith("class "):
+        return _("hidden by a style class (%(name)s)") % {"name": reason.removeprefix("class ")}
+    return str(HIDING.get(reason, reason))
+
+
+def check_hidden_text(post, rules, reference):
+    """Flag text hidden from readers: never honest in a post, the mark of a hacked page."""
+    for part in post.text_parts:
+        if not part.hidden_reasons:
+            continue
+        hidden = " ".join(part.hidden_text.split())
+        yield Flag(
+            FlagCode.HIDDEN_TEXT,
+            _(
+                "Text here is hidden from readers: %(how)s. Hidden text is how hacked sites "
+                "plant gambling links; remove the hiding, or the text, and tell an editor if "
+                "you did not write it."
+            )
+            % {"how": "; ".join(hiding_description(r) for r in part.hidden_reasons)},
+            excerpt=hidden if len(hidden) <= EXCERPT_LIMIT else hidden[:EXCERPT_LIMIT] + "…",
+            field=part.field,
+            block_index=part.block_index,
+        )
+
+
 CHECKS = {
     FlagCode.PERSONAL_DATA: check_personal_data,
     FlagCode.HATE_SPEECH: check_hate_speech,
@@ -504,8 +576,17 @@ CHECKS = {
     FlagCode.DUPLICATE: check_duplicate,
     FlagCode.MISSING_ALT_TEXT: check_missing_alt_text,
     FlagCode.TOO_SHORT: check_too_short,
+    FlagCode.HIDDEN_TEXT: check_hidden_text,
 }
-FIELD_ORDER = {"title": 0, "summary": 1, "hero_alt": 2, "body": 3}
+FIELD_ORDER = {
+    "title": 0,
+    "seo_title": 1,
+    "search_description": 1,
+    "summary": 1,
+    "hero_alt": 2,
+    "hero_image": 2,
+    "body": 3,
+}
 
 
 def run_checks(post, *, reference=None, rules=None, dismissed=frozenset(), codes=None):
@@ -531,7 +612,7 @@ def run_checks(post, *, reference=None, rules=None, dismissed=frozenset(), codes
         flags,
         key=lambda f: (
             not f.blocks,
-            FIELD_ORDER.get(f.field, 4),
+            FIELD_ORDER.get(f.field.split(".")[0], 4),
             f.block_index if f.block_index is not None else -1,
             f.start if f.start is not None else -1,
         ),

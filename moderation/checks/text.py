@@ -38,6 +38,15 @@ class Token:
         return word_keys(self.raw)
 
 
+# Invisible characters between Latin letters or digits split a word to slip past word lists.
+SPLIT_WORD = re.compile("[A-Za-z0-9][\u200b-\u200d\u2060\ufeff]+[A-Za-z0-9]")
+
+
+def splits_words(text):
+    """Say whether invisible characters sit inside a word of ``text``."""
+    return bool(SPLIT_WORD.search(text or ""))
+
+
 def strip_invisible(text):
     return INVISIBLE_CHARS.sub("", text or "")
 
@@ -208,12 +217,19 @@ VOID_TAGS = frozenset(
     "br img hr input meta link wbr source area base col embed param track".split()
 )
 NON_TEXT_TAGS = frozenset("script style template noscript head title".split())
+# Of those, the ones whose content is words a crawler may read: checked as hidden text.
+HIDDEN_TEXT_TAGS = frozenset("script template noscript head title".split())
 NAMED_COLOURS = {"white": "#ffffff", "black": "#000000", "red": "#ff0000", "transparent": "none"}
 PAGE_BACKGROUND = "#ffffff"
+ZERO_WIDTH = "zero-width characters"
 CSS_CLASS_RULE = re.compile(r"\.([\w-]+)\s*\{([^}]*)\}")
 STYLE_BLOCK = re.compile(r"<style[^>]*>(.*?)</style>", re.S | re.I)
 NEGATIVE_OFFSET = re.compile(r"^-\s*(\d{3,}|[1-9]\d{1,}\s*(?:em|rem|vw|vh|%))")
 TINY_SIZE = re.compile(r"^(?:0*\.?0+|0)(?:px|pt|em|rem|%)?$|^[01](?:\.\d+)?px$")
+# Text a reader cannot make out: under 4px, a quarter of the normal size, or 25%.
+TINY_FONT = re.compile(
+    r"^(?:[0-3](?:\.\d+)?(?:px|pt)|0?\.[0-2]\d*(?:em|rem)|(?:[0-9]|1\d|2[0-4])(?:\.\d+)?%|0)$"
+)
 
 
 def parse_style(style):
@@ -246,6 +262,14 @@ def normalise_colour(value):
     return value
 
 
+def similar_colours(first, second):
+    """Say whether two normalised #rrggbb colours are too close for text to be read."""
+    if not (re.fullmatch(r"#[0-9a-f]{6}", first) and re.fullmatch(r"#[0-9a-f]{6}", second)):
+        return first == second
+    channels = [int(c[i : i + 2], 16) for c in (first, second) for i in (1, 3, 5)]
+    return max(abs(a - b) for a, b in zip(channels[:3], channels[3:], strict=True)) <= 24
+
+
 def hiding_reason(declarations):
     """Say why CSS declarations hide an element from a reader, or return ''."""
     get = declarations.get
@@ -254,9 +278,9 @@ def hiding_reason(declarations):
     if get("visibility", "").startswith(("hidden", "collapse")):
         return "visibility:hidden"
     opacity = get("opacity", "")
-    if opacity and re.fullmatch(r"0*\.?0*%?", opacity.strip()):
+    if opacity and re.fullmatch(r"0*\.?0*%?|0?\.0\d*|[0-9](?:\.\d+)?%", opacity.strip()):
         return "opacity:0"
-    if TINY_SIZE.match(get("font-size", "x")):
+    if TINY_SIZE.match(get("font-size", "x")) or TINY_FONT.match(get("font-size", "x")):
         return "font-size:0"
     for side in ("left", "top", "right", "text-indent", "margin-left", "margin-top"):
         if NEGATIVE_OFFSET.match(get(side, "")):
@@ -294,6 +318,7 @@ class ExtractedHtml:
     hidden_text: str
     links: tuple
     images_without_alt: int
+    hidden_reasons: tuple = ()
 
 
 class _Extractor(HTMLParser):
@@ -304,6 +329,7 @@ class _Extractor(HTMLParser):
         self.stack = [("", "", "#000000", PAGE_BACKGROUND)]
         self.visible = []
         self.hidden = []
+        self.hidden_reasons = []
         self.links = []
         self.open_links = []
         self.images_without_alt = 0
@@ -319,6 +345,8 @@ class _Extractor(HTMLParser):
         if not reason:
             if "hidden" in attrs:
                 reason = "hidden attribute"
+            elif tag in HIDDEN_TEXT_TAGS:
+                reason = f"<{tag}>"
             elif tag in NON_TEXT_TAGS:
                 reason = "non-text"
             else:
@@ -334,7 +362,9 @@ class _Extractor(HTMLParser):
         own_colour = normalise_colour(declarations.get("color"))
         if own_colour:
             colour = own_colour
-        if not reason and (colour == "none" or (own_colour and colour == background)):
+        if not reason and (
+            colour == "none" or (own_colour and similar_colours(colour, background))
+        ):
             reason = "same colour as background"
         return (tag, reason, colour, background)
 
@@ -386,6 +416,8 @@ class _Extractor(HTMLParser):
         self.links.append(ExtractedLink(link["href"], text, reason))
 
     def handle_data(self, data):
+        if splits_words(data) and ZERO_WIDTH not in self.hidden_reasons:
+            self.hidden_reasons.append(ZERO_WIDTH)
         data = strip_invisible(data)
         for link in self.open_links:
             link["text"].append(data)
@@ -395,6 +427,8 @@ class _Extractor(HTMLParser):
         if hidden_reason == "non-text":
             return
         (self.hidden if hidden_reason else self.visible).append(data)
+        if hidden_reason and data.strip() and hidden_reason not in self.hidden_reasons:
+            self.hidden_reasons.append(hidden_reason)
 
     def close(self):
         super().close()
@@ -419,7 +453,13 @@ def extract_html(html):
     visible = re.sub(r"[ \t\r\f\v]*\n\s*", "\n", "".join(parser.visible)).strip()
     visible = re.sub(r"[ \t]+", " ", visible)
     hidden = re.sub(r"\s+", " ", " ".join(parser.hidden)).strip()
-    return ExtractedHtml(visible, hidden, tuple(parser.links), parser.images_without_alt)
+    return ExtractedHtml(
+        visible,
+        hidden,
+        tuple(parser.links),
+        parser.images_without_alt,
+        tuple(parser.hidden_reasons),
+    )
 
 
 LOOKS_LIKE_HTML = re.compile(r"<(?:[a-z][a-z0-9]*)(?:\s[^>]*)?/?>", re.I)

@@ -20,6 +20,7 @@ class FlagCode(models.TextChoices):
     DUPLICATE = "duplicate", _("Duplicate of a published post")
     MISSING_ALT_TEXT = "missing_alt_text", _("Missing alternative text")
     TOO_SHORT = "too_short", _("Too short")
+    HIDDEN_TEXT = "hidden_text", _("Text hidden from readers")
 
 
 class Severity(models.TextChoices):
@@ -28,8 +29,16 @@ class Severity(models.TextChoices):
 
 
 BLOCKING_BY_DEFAULT = frozenset(
-    {FlagCode.GAMBLING, FlagCode.PERSONAL_DATA, FlagCode.HATE_SPEECH, FlagCode.HOAX_MATCH}
+    {
+        FlagCode.GAMBLING,
+        FlagCode.PERSONAL_DATA,
+        FlagCode.HATE_SPEECH,
+        FlagCode.HOAX_MATCH,
+        FlagCode.HIDDEN_TEXT,
+    }
 )
+# Suffix of the field of a part that holds the text a field hides from readers.
+HIDDEN_SUFFIX = ".hidden"
 
 
 @dataclass(frozen=True)
@@ -38,6 +47,8 @@ class TextPart:
 
     ``text`` is what a reader sees; ``html`` is the stored markup, kept so that links and
     text hidden from view can be checked too. Flag offsets index into ``text``.
+    ``hidden_reasons`` say how the field hides text (``display:none``, zero-width
+    characters...); the hidden text itself is checked as a part of its own (``text_parts``).
     """
 
     field: str
@@ -46,6 +57,7 @@ class TextPart:
     block_index: int | None = None
     block_id: str | None = None
     hidden_text: str = ""
+    hidden_reasons: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -86,14 +98,29 @@ class PostInput:
     category_slug: str = ""
     needs_source: bool = False
     page_id: int | None = None
+    # How the title or summary hid text (zero-width characters...), by field name.
+    hidden_reasons: dict = field(default_factory=dict)
 
     @property
     def text_parts(self):
-        """Every part a reader sees: title, summary, body blocks, then other fields."""
-        head = [TextPart("title", self.title)]
+        """Every part that can reach a reader: title, summary, body blocks, other fields.
+
+        Text a field hides from view follows as a part of its own, named after the field with
+        ``.hidden``, so that every check reads it as if it were shown.
+        """
+        reasons = self.hidden_reasons
+        head = [TextPart("title", self.title, hidden_reasons=reasons.get("title", ()))]
         if self.summary:
-            head.append(TextPart("summary", self.summary))
-        return head + list(self.body) + list(self.extra_parts)
+            head.append(
+                TextPart("summary", self.summary, hidden_reasons=reasons.get("summary", ()))
+            )
+        parts = head + list(self.body) + list(self.extra_parts)
+        hidden = [
+            TextPart(part.field + HIDDEN_SUFFIX, part.hidden_text, block_index=part.block_index)
+            for part in parts
+            if part.hidden_text.strip() and not part.field.endswith(HIDDEN_SUFFIX)
+        ]
+        return parts + hidden
 
     @property
     def body_text(self):
@@ -134,10 +161,13 @@ class Flag:
         return self.severity == Severity.BLOCK
 
     def as_dict(self):
+        """The flag as stored and shown: personal data in the quoted text is masked."""
+        from .mask import mask_personal_data
+
         return {
             "code": str(self.code),
-            "message": str(self.message),
-            "excerpt": self.excerpt,
+            "message": mask_personal_data(str(self.message)),
+            "excerpt": mask_personal_data(self.excerpt),
             "field": self.field,
             "block_index": self.block_index,
             "start": self.start,

@@ -493,3 +493,23 @@ def test_the_unpublish_page_lists_every_copy_that_may_exist(client, world):
     queued.refresh_from_db()
     assert queued.status == DeliveryStatus.CANCELLED
     assert f'data-delivery="{queued.pk}"' not in page
+
+
+def test_a_network_text_with_gambling_or_a_nik_is_refused_with_the_number_masked(client, world):
+    post = world.draft()
+    link = f"http://testserver/kelompok/kim-sekar-jagad/{post.slug}/"
+    login(client, world.member_a)
+
+    response = client.post(
+        post_url(post),
+        {
+            "accounts": [world.a_telegram.pk],
+            "text_telegram": f"Daftar slot gacor maxwin, NIK 3310150101010003 {link}",
+            "text_x": "",
+        },
+    )
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "gambling" in page and "3310 15** **** **03" in page
+    assert not CrossPostPlan.objects.exists()

@@ -179,3 +179,12 @@ def test_sitemap_lists_the_listings_that_have_published_posts(client, posts):
     assert "http://localhost/kategori/kosong/" not in entries
     # A tag only a draft carries has no public page to list.
     assert "http://localhost/tag/slotgacor/" not in entries
+
+
+def test_a_tag_only_drafts_carry_has_no_public_page_nor_sitemap_entry(client, posts):
+    from tests.factories import PostPageFactory
+
+    PostPageFactory(draft=True, tags=["slotgacor"])
+    assert client.get("/tag/slotgacor/").status_code == 404
+    assert "slotgacor" not in client.get("/sitemap.xml").content.decode()
+    assert client.get("/tag/banjir/").status_code == 200

@@ -21,6 +21,7 @@ def test_the_seed_gives_editors_a_policy_per_code_word_lists_and_claims():
         "duplicate": "warn",
         "missing_alt_text": "warn",
         "too_short": "warn",
+        "hidden_text": "block",
     }
     assert set(WordRule.objects.values_list("code", flat=True)) == {
         "hate_speech",
@@ -72,4 +73,5 @@ def test_dismissals_feed_back_into_the_checks():
     ).save()
     dismissed = FlagDismissal.objects.fingerprints(page)
     assert run_checks(post, codes={"personal_data"}, dismissed=dismissed) == []
-    assert FlagDismissal.objects.get().excerpt == "Info hubungi Bu Sri di 0812-3456-7890."
+    # What the dismissal keeps is shown to editors: the number is masked.
+    assert FlagDismissal.objects.get().excerpt == "Info hubungi Bu Sri di 0812-****-**90."

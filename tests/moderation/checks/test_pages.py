@@ -68,18 +68,25 @@ def post():
 def test_the_adapter_reads_every_part_of_a_post(post):
     data = post_input_from_page(post)
     assert data.title == "Kerja bakti Dusun Krajan"
-    assert [(p.block_index, p.text) for p in data.body] == [
-        (0, "Info di sini."),
-        (1, "Warga"),
-        (2, "Ayo jaga saluran.\n— Pak Kades"),
-        (4, "Galeri\nSelesai"),
+    assert [(p.field, p.block_index, p.text) for p in data.body] == [
+        ("body", 0, "Info di sini."),
+        ("body.caption", 1, "Warga"),
+        ("body", 2, "Ayo jaga saluran.\n— Pak Kades"),
+        ("body", 4, "Galeri"),
+        ("body.caption", 4, "Selesai"),
     ]
     assert data.body[0].hidden_text == "slot"
+    assert data.body[0].hidden_reasons == ("display:none",)
+    extra = {(p.field, p.block_index): p.text for p in data.extra_parts}
+    assert extra[("body.alt_text", 4)] == "Warga bekerja\nIMG_1.jpg"
+    assert extra[("hero_image", None)] == "Kerja bakti"
+    assert ("body.hidden", 0) in {(p.field, p.block_index) for p in data.text_parts}
     assert [(link.url, link.hidden_reason) for link in data.links] == [
         ("https://bit.ly/x", ""),
         ("https://gacor88.xyz", "display:none"),
         ("https://www.youtube.com/watch?v=abc", ""),
     ]
+    assert data.links[-1].field == "body.embed"
     assert [(i.field, i.block_index, i.alt) for i in data.images] == [
         ("hero_alt", None, ""),
         ("body", 1, ""),

@@ -126,6 +126,7 @@ def test_every_kind_of_line_end_to_end(tmp_path, statistics_category):
         "missing_source",
         "suspicious_link",
         "too_short",
+        "hidden_text",
     }
     assert results["data"]["flags"] == ["missing_source"]
     detail = next(d for d in results["many"]["details"] if d["code"] == "personal_data")
