@@ -58,6 +58,16 @@ PUBLIC_FORMS = {
     "wagtailcore_authenticate_with_password": ["password", "return_url"],
     "wagtaildocs_authenticate_with_password": ["password", "return_url"],
     "wagtailcore_login": ["username", "password", "next"],
+    "complaints_public_form": [
+        "kind",
+        "subject",
+        "text",
+        "region",
+        "reporter_name",
+        "reporter_contact",
+        "consent",
+        "website",
+    ],
 }
 
 
@@ -114,6 +124,9 @@ def addresses(client):
         f"/_util/authenticate_with_password/{page_restriction.pk}/{hidden.pk}/",
         "/_util/login/",
         "/en/",
+        "/aduan/",
+        "/tanggapan/",
+        "/tanggapan/ADU-00001/",
     ]
 
 
