@@ -8,6 +8,7 @@ the worker. A failing job is logged and the next tick runs as usual.
 
 import logging
 from datetime import timedelta
+from functools import partial
 from io import StringIO
 
 from django.conf import settings
@@ -49,7 +50,15 @@ def periodic_jobs():
         )
     if settings.BACKUP_EVERY_HOURS > 0:
         jobs.append(("backup", timedelta(hours=settings.BACKUP_EVERY_HOURS), enqueue_backup))
+    # Other apps' periodic commands (the complaint desk's daily reminders and erasure), named
+    # in settings so that this app imports none of them.
+    for command, hours in settings.SCHEDULED_COMMANDS:
+        jobs.append((f"command:{command}", timedelta(hours=hours), partial(run_command, command)))
     return jobs
+
+
+def run_command(name):
+    call_command(name, stdout=StringIO())
 
 
 def tick(*, now=None):

@@ -211,6 +211,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # The worker's scheduler (manage.py run_worker, operations/scheduler.py): seconds between its
 # runs (scheduled posts go live within this), and hours between the periodic jobs (0: off).
 SCHEDULER_INTERVAL = float(os.environ.get("SCHEDULER_INTERVAL", "60"))
+# Management commands the worker's scheduler runs, with the hours between runs.
+SCHEDULED_COMMANDS = [("complaints_daily", 24)]
 SCAN_PUBLIC_PAGES_EVERY_HOURS = float(os.environ.get("SCAN_PUBLIC_PAGES_EVERY_HOURS", "24"))
 BACKUP_EVERY_HOURS = float(os.environ.get("BACKUP_EVERY_HOURS", "0"))
 # Domains the public-page scan accepts besides the editors' allow-list (admin, Snippets).

@@ -131,6 +131,27 @@ def test_a_failing_daily_job_is_tried_again_at_the_next_tick(db, monkeypatch, se
     assert len(calls) == 2
 
 
+def test_other_apps_daily_commands_run_once_a_day_without_cron(db, monkeypatch, settings):
+    settings.SCAN_PUBLIC_PAGES_EVERY_HOURS = 0
+    settings.BACKUP_EVERY_HOURS = 0
+    assert ("complaints_daily", 24) in settings.SCHEDULED_COMMANDS
+    ran = []
+    monkeypatch.setattr(scheduler, "publish_scheduled", lambda: None)
+    monkeypatch.setattr(scheduler, "run_command", ran.append)
+    now = timezone.now()
+
+    assert scheduler.tick(now=now) == []
+    scheduler.tick(now=now + timedelta(hours=23))
+    assert ran == ["complaints_daily"]
+    scheduler.tick(now=now + timedelta(hours=24))
+    assert ran == ["complaints_daily", "complaints_daily"]
+
+
+def test_the_complaint_desks_daily_command_exists_for_the_scheduler(db, settings):
+    for command, _hours in settings.SCHEDULED_COMMANDS:
+        scheduler.run_command(command)  # raises CommandError for an unknown command
+
+
 # --- the real worker command ----------------------------------------------------------------
 
 
