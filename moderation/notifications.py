@@ -29,6 +29,13 @@ def queue_rejection_email(sender, instance, user=None, **kwargs):
         queue_decision_email(sender, instance, user=user)
 
 
+def post_link(page):
+    """Where an e-mail sends the author: the public page once it is live, else the editor."""
+    if page.live:
+        return page.get_full_url()
+    return f"{settings.WAGTAILADMIN_BASE_URL}/admin/pages/{page.pk}/edit/"
+
+
 @task()
 def send_decision_email(workflow_state_id):
     state = (
@@ -64,7 +71,7 @@ def send_decision_email(workflow_state_id):
             "reasons": reasons,
             "comment": task_state.comment if task_state else "",
             "blocking_flags": [f for f in flags if f.get("severity") == "block"],
-            "edit_url": f"{settings.WAGTAILADMIN_BASE_URL}/admin/pages/{page.pk}/edit/",
+            "post_url": post_link(page),
             "site_name": settings.WAGTAIL_SITE_NAME,
             # An approved post with a go-live time waits for it (publish_scheduled).
             "go_live_at": scheduled_go_live(page) if decision == "approved" else None,

@@ -135,6 +135,9 @@ def test_approve_approve_publishes_and_mails_the_author(
     assert accuracy.verdict == "accurate" and accuracy.sources_verified
     assert [m.to for m in mail.outbox] == [[world.member.email]]
     assert "Bagus." in mail.outbox[0].body
+    # The live post is what the author opens now, not the editor.
+    assert post.full_url in mail.outbox[0].body
+    assert "/edit/" not in mail.outbox[0].body
 
 
 def test_member_cannot_publish_and_has_no_review_actions(client, world):
@@ -184,6 +187,7 @@ def test_request_changes_stores_reasons_and_resubmission_returns_to_accuracy(
     assert refresh(post).current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
     assert "Mohon sertakan tautan" in mail.outbox[0].body
     assert state.reasons.get().text in mail.outbox[0].body
+    assert f"/admin/pages/{post.pk}/edit/" in mail.outbox[0].body
 
     client.force_login(world.member)
     client.post(
