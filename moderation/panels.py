@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 
-from kim.models import PostPage
+from kim.models import ContributorGroup, PostPage
 from kim.permissions import is_district_staff
 
 from .services import median_decision_hours, review_target
@@ -103,7 +103,14 @@ class MyPostsPanel(Component):
             state = states.get(post.pk)
             status = _status(post, state, scheduled.get(str(post.pk)))
             rows.append({"post": post, "status": status, "state": state})
-        return {"rows": rows}
+        # A "write a new post" button for each group the user writes for.
+        groups = (
+            ContributorGroup.objects.for_user(request.user)
+            .filter(page__isnull=False)
+            .order_by("name")
+            .values("name", "page_id")
+        )
+        return {"rows": rows, "groups": list(groups)}
 
 
 def _status(post, state, go_live_at=None):
@@ -131,5 +138,9 @@ def _status(post, state, go_live_at=None):
 def construct_homepage_panels(request, panels):
     if is_district_staff(request.user):
         panels.insert(0, ReviewQueuePanel())
-    if PostPage.objects.filter(owner=request.user).exists():
+    # Also before a member's first post: the panel is where they start writing.
+    if (
+        PostPage.objects.filter(owner=request.user).exists()
+        or ContributorGroup.objects.for_user(request.user).exists()
+    ):
         panels.insert(0, MyPostsPanel())

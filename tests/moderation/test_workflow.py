@@ -339,6 +339,16 @@ def test_review_queue_on_the_editor_dashboard(client, world):
     assert "data-my-posts" in response.text
 
 
+def test_a_members_dashboard_offers_to_write_a_post_for_their_group(client, world):
+    client.force_login(world.member)
+    html = client.get("/admin/").content.decode()
+    add = f"/admin/pages/add/kim/postpage/{world.group_a.page_id}/"
+    assert f'data-write-post href="{add}"' in html and "Tulis tulisan baru" in html
+    # Not for another group's page.
+    assert f"/admin/pages/add/kim/postpage/{world.group_b.page_id}/" not in html
+    assert client.get(add).status_code == 200
+
+
 def test_check_first_shows_flags_without_submitting(client, world):
     post = draft(world)
     client.force_login(world.member)
