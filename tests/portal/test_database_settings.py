@@ -47,7 +47,7 @@ def _database_url(tmp_path):
     )
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_fifty_saves_and_publishes_beside_the_task_worker_meet_no_error(tmp_path):
     """The development setup (make run): the worker and web requests share the database.
 
