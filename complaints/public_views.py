@@ -67,7 +67,8 @@ def _published():
 
 
 def answer_list(request):
-    query = request.GET.get("q", "").strip()[:100]
+    # Printable characters only: PostgreSQL refuses NUL in a query's text.
+    query = "".join(ch for ch in request.GET.get("q", "") if ch.isprintable()).strip()[:100]
     answers = _published()
     if query:
         answers = answers.filter(
@@ -82,6 +83,8 @@ def answer_list(request):
 
 
 def answer_detail(request, reference):
+    if not reference.isprintable():  # no stored reference holds NUL or control characters
+        raise Http404
     complaint = get_object_or_404(_published(), reference=reference)
     return render(
         request,

@@ -30,3 +30,19 @@ class SignInAttemptHandler(AxesDatabaseHandler):
         by_address = _failures(recent.filter(ip_address=request.axes_ip_address))
         scaled = by_address * settings.SIGNIN_ACCOUNT_FAILURES // settings.SIGNIN_ADDRESS_FAILURES
         return max(by_account, scaled)
+
+
+# django-axes stores the name tried in a column of 255 characters; PostgreSQL refuses longer
+# values, so a typed-in essay would answer 500 instead of "wrong password".
+USERNAME_STORED_LENGTH = 255
+
+
+def attempted_username(request, credentials=None):
+    """The user name a sign-in tried, cut to what django-axes can store (AXES_USERNAME_CALLABLE)."""
+    if credentials:
+        name = credentials.get(settings.AXES_USERNAME_FORM_FIELD)
+    else:
+        name = getattr(request, "data", request.POST).get(settings.AXES_USERNAME_FORM_FIELD)
+    if not isinstance(name, str):
+        return name
+    return name.replace("\x00", "")[:USERNAME_STORED_LENGTH]

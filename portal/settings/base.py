@@ -263,6 +263,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("SIGNIN_LOCKOUT_MINUTES
 AXES_HANDLER = "signin.handlers.SignInAttemptHandler"
 AXES_LOCKOUT_CALLABLE = "signin.lockout.lockout_response"
 AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "signin.handlers.attempted_username"
 AXES_RESET_ON_SUCCESS = False
 AXES_VERBOSE = False  # no banner at every start; failures and lockouts are still logged
 # Reverse proxies in front (docs/deploy/nginx.conf: 1): the client's address is then the one

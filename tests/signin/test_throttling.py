@@ -129,3 +129,14 @@ def test_the_address_counted_is_the_one_our_proxies_saw(rf, settings, proxies, f
     request = rf.post("/admin/login/", HTTP_X_FORWARDED_FOR=forwarded, REMOTE_ADDR="10.0.0.1")
 
     assert client_address(request) == expected
+
+
+def test_an_overlong_user_name_is_cut_to_what_the_lockout_table_stores():
+    from django.test import RequestFactory
+
+    from signin.handlers import USERNAME_STORED_LENGTH, attempted_username
+
+    request = RequestFactory().post("/admin/login/", {"username": "a\x00" * 6000})
+    name = attempted_username(request)
+    assert name == "a" * USERNAME_STORED_LENGTH
+    assert attempted_username(request, {"username": "sri"}) == "sri"
