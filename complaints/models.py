@@ -157,7 +157,7 @@ def private_upload_to(instance, filename):
 
 
 def new_reference():
-    """A short reference residents can quote: ADU-YYMMDD-XXXX."""
+    """A short reference residents can quote: the date and four hex digits, ADU-261203-3F9A."""
     today = timezone.localdate()
     return f"ADU-{today:%y%m%d}-{secrets.token_hex(2).upper()}"
 

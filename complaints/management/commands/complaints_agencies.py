@@ -1,11 +1,11 @@
 """Create or update agencies (OPD) from a CSV file with the header slug,name."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from complaints.imports import ImportFileError, InvalidImport, agencies_import
+from complaints.imports import agencies_import
 
-from .complaints_import import invalid_rows_error, read_file
+from .complaints_import import run_import
 
 
 class Command(BaseCommand):
@@ -18,18 +18,6 @@ class Command(BaseCommand):
         parser.add_argument("file", metavar="FILE.csv")
 
     def handle(self, *args, file, **options):
-        data = read_file(file)
-        try:
-            result = agencies_import(data=data)
-        except ImportFileError as error:
-            raise CommandError(str(error)) from error
-        except InvalidImport as error:
-            raise invalid_rows_error(error.errors) from error
-        for warning in result.warnings:
-            self.stderr.write(warning)
-        self.stdout.write(
-            self.style.SUCCESS(
-                _("Agencies: %(created)d created, %(updated)d updated.")
-                % {"created": result.created, "updated": result.updated}
-            )
+        run_import(
+            self, agencies_import, file, _("Agencies: %(created)d created, %(updated)d updated.")
         )

@@ -30,6 +30,22 @@ def invalid_rows_error(errors):
     return CommandError("\n".join(lines))
 
 
+def run_import(command, importer, path, summary):
+    """Read the file, import it all or nothing, print warnings and the summary."""
+    data = read_file(path)
+    try:
+        result = importer(data=data)
+    except ImportFileError as error:
+        raise CommandError(str(error)) from error
+    except InvalidImport as error:
+        raise invalid_rows_error(error.errors) from error
+    for warning in result.warnings:
+        command.stderr.write(warning)
+    command.stdout.write(
+        command.style.SUCCESS(summary % {"created": result.created, "updated": result.updated})
+    )
+
+
 class Command(BaseCommand):
     help = (
         "Create or update complaints (by reference) from a UTF-8 CSV file with the columns "
@@ -41,18 +57,9 @@ class Command(BaseCommand):
         parser.add_argument("file", metavar="FILE.csv")
 
     def handle(self, *args, file, **options):
-        data = read_file(file)
-        try:
-            result = complaints_import(data=data)
-        except ImportFileError as error:
-            raise CommandError(str(error)) from error
-        except InvalidImport as error:
-            raise invalid_rows_error(error.errors) from error
-        for warning in result.warnings:
-            self.stderr.write(warning)
-        self.stdout.write(
-            self.style.SUCCESS(
-                _("Complaints: %(created)d created, %(updated)d updated.")
-                % {"created": result.created, "updated": result.updated}
-            )
+        run_import(
+            self,
+            complaints_import,
+            file,
+            _("Complaints: %(created)d created, %(updated)d updated."),
         )
