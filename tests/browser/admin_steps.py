@@ -52,5 +52,14 @@ def fill_body(page, text):
     )
 
 
+def write_post(page, base, group, *, title, summary, body):
+    """Open a new post in the group's page, fill title, summary and body, open the actions."""
+    page.goto(f"{base}/admin/pages/add/kim/postpage/{group.page_id}/")
+    page.fill("input[name=title]", title)
+    page.fill("textarea[name=summary], input[name=summary]", summary)
+    fill_body(page, body)
+    open_more_actions(page)
+
+
 def open_more_actions(page):
     page.locator("footer .dropdown-toggle, [data-w-dropdown-target=toggle]").last.click()

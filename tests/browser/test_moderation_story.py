@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from kim.models import PostPage
 from kim.services import member_create
 from moderation.workflow import AccuracyReviewState
-from tests.browser.admin_steps import fill_body, login, open_more_actions
+from tests.browser.admin_steps import login, open_more_actions, write_post
 from tests.kim.conftest import make_group, role_user
 
 pytestmark = [
@@ -46,14 +46,14 @@ def test_member_submits_editor_approves_and_post_goes_public(live_server, page):
     page.set_viewport_size({"width": 1280, "height": 900})
 
     login(page, base, "sri", "Gotong-royong-2026")
-    page.goto(f"{base}/admin/pages/add/kim/postpage/{group.page_id}/")
-    page.fill("input[name=title]", "Kerja bakti saluran air RW 03")
-    page.fill(
-        "textarea[name=summary], input[name=summary]",
-        "Warga membersihkan saluran air sebelum musim hujan.",
+    write_post(
+        page,
+        base,
+        group,
+        title="Kerja bakti saluran air RW 03",
+        summary="Warga membersihkan saluran air sebelum musim hujan.",
+        body=BODY,
     )
-    fill_body(page, BODY)
-    open_more_actions(page)
     page.locator("button[name=action-precheck]").click()
     expect(page).to_have_url(re.compile(r"/admin/moderasi/periksa/\d+/$"))
     expect(page.locator("[data-flags], [data-flags-none]")).to_be_visible()

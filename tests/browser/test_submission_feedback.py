@@ -11,7 +11,7 @@ from kim.models import PostPage
 from kim.services import member_create
 from moderation.services import precheck_decide
 from moderation.workflow import PreCheckState
-from tests.browser.admin_steps import fill_body, login, open_more_actions
+from tests.browser.admin_steps import login, write_post
 from tests.kim.conftest import make_group
 
 pytestmark = [
@@ -49,14 +49,14 @@ def test_member_sees_the_post_come_back_with_the_flag_by_its_field(live_server, 
     page.set_viewport_size({"width": 1280, "height": 900})
 
     login(page, base, "sri", "Gotong-royong-2026")
-    page.goto(f"{base}/admin/pages/add/kim/postpage/{group.page_id}/")
-    page.fill("input[name=title]", "Pembagian bantuan beras")
-    page.fill(
-        "textarea[name=summary], input[name=summary]",
-        "Warga penerima bantuan diminta datang ke balai desa.",
+    write_post(
+        page,
+        base,
+        group,
+        title="Pembagian bantuan beras",
+        summary="Warga penerima bantuan diminta datang ke balai desa.",
+        body=BODY,
     )
-    fill_body(page, BODY)
-    open_more_actions(page)
     page.locator("button[name=action-submit]").click()
 
     # At once: the post is being checked, on its edit page; not "submitted".
