@@ -190,7 +190,7 @@ LOCAL_CACHES = {
 REDIS_URL = os.environ.get("REDIS_URL", "")
 # With Redis: pages each process also keeps in its own memory (0: none; about 4 KB each), and
 # the seconds a process trusts the cache generation it last read from Redis.
-PAGECACHE_LOCAL_ENTRIES = int(os.environ.get("PAGECACHE_LOCAL_ENTRIES", "1000"))
+PAGECACHE_LOCAL_ENTRIES = int(os.environ.get("PAGECACHE_LOCAL_ENTRIES", "5000"))
 PAGECACHE_GENERATION_CHECK = float(os.environ.get("PAGECACHE_GENERATION_CHECK", "1"))
 CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "portal")
 if REDIS_URL:
