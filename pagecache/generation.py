@@ -120,13 +120,14 @@ def advance(scope=PAGES):
             logger.exception("Could not advance the page cache generation; clearing the cache")
             cache.clear()
         return
-    # This process sees its own change at once; the others within PAGECACHE_GENERATION_CHECK.
-    _read.pop(cache.make_key(GENERATION_KEYS[scope]), None)
     try:
         # None when the cache is unreachable (pagecache.backends): pages are then not cached.
         cache.incr(GENERATION_KEYS[scope])
     except ValueError:
         cache.add(GENERATION_KEYS[scope], time.time_ns(), timeout=None)
+    # This process sees its own change at once (after the move, so that a value read before it
+    # is not kept); the others within PAGECACHE_GENERATION_CHECK.
+    _read.pop(cache.make_key(GENERATION_KEYS[scope]), None)
 
 
 def advance_all():
