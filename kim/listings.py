@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.template.loader import get_template
 
+from pagecache.dependencies import POST_CARD
 from pagecache.fragments import cached_fragments, published_versions
 
 from .models import CARD_PREFETCHES, GroupKind, GroupPage, Region, RegionLevel
@@ -55,7 +56,7 @@ def render_cards(request, cards):
     # {% pageurl %} writes addresses relative to the site answering the host.
     host = request.get_host() if request else ""
     return cached_fragments(
-        request, "post-card", cards, lambda card: _card_versions(card, host), render
+        request, POST_CARD.name, cards, lambda card: _card_versions(card, host), render
     )
 
 
