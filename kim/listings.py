@@ -63,8 +63,8 @@ def render_cards(request, cards):
 def _card_versions(card, host):
     post, options = card
     # The card shows its group's name, which changes by publishing the group's page (the
-    # registry's renames go through services.group_sync); photos, categories and addresses
-    # move generation.SHARED.
+    # registry's renames go through services.group_sync); what else it shows is declared in
+    # pagecache.dependencies.POST_CARD.
     return (
         *published_versions(post),
         *published_versions(post.group),

@@ -539,7 +539,8 @@ class PostPage(OneQueryViewRestrictions, Page):
 
         The article is the whole post as readers see it: header, photo, body, sources, tags
         and share links. Besides the post's own revision, it shows its group's name and the
-        address it is read at, so both are part of what it is kept under.
+        address it is read at, so both are part of what it is kept under; what else it shows
+        is declared in pagecache.dependencies.POST_PAGE.
         """
 
         def render():
