@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.template.loader import get_template
 
+from pagecache.dependencies import POST_CARD
 from pagecache.fragments import cached_fragments, published_versions
 
 from .models import CARD_PREFETCHES, GroupKind, GroupPage, Region, RegionLevel
@@ -55,15 +56,15 @@ def render_cards(request, cards):
     # {% pageurl %} writes addresses relative to the site answering the host.
     host = request.get_host() if request else ""
     return cached_fragments(
-        request, "post-card", cards, lambda card: _card_versions(card, host), render
+        request, POST_CARD.name, cards, lambda card: _card_versions(card, host), render
     )
 
 
 def _card_versions(card, host):
     post, options = card
     # The card shows its group's name, which changes by publishing the group's page (the
-    # registry's renames go through services.group_sync); photos, categories and addresses
-    # move generation.SHARED.
+    # registry's renames go through services.group_sync); what else it shows is declared in
+    # pagecache.dependencies.POST_CARD.
     return (
         *published_versions(post),
         *published_versions(post.group),

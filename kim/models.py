@@ -27,6 +27,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from pagecache import generation
+from pagecache.dependencies import POST_PAGE, VIEW_RESTRICTIONS
 from pagecache.fragments import cached_fragment, published_versions
 
 from .blocks import PostBodyBlock
@@ -144,7 +145,7 @@ class OneQueryViewRestrictions:
     """
 
     def get_view_restrictions(self):
-        if not generation.remember("view-restrictions", PageViewRestriction.objects.exists):
+        if not generation.remember(VIEW_RESTRICTIONS.name, PageViewRestriction.objects.exists):
             none = PageViewRestriction.objects.none()
             # Already fetched: Wagtail's check on every page view iterates it, and iterating
             # an empty queryset still compiles its query (0.1 ms) to learn it is empty.
@@ -538,7 +539,8 @@ class PostPage(OneQueryViewRestrictions, Page):
 
         The article is the whole post as readers see it: header, photo, body, sources, tags
         and share links. Besides the post's own revision, it shows its group's name and the
-        address it is read at, so both are part of what it is kept under.
+        address it is read at, so both are part of what it is kept under; what else it shows
+        is declared in pagecache.dependencies.POST_PAGE.
         """
 
         def render():
@@ -557,7 +559,7 @@ class PostPage(OneQueryViewRestrictions, Page):
             )
 
         versions = (*published_versions(self), *published_versions(self.group), request.path)
-        return cached_fragment(request, "post-page", versions, render)
+        return cached_fragment(request, POST_PAGE.name, versions, render)
 
 
 class PostSource(Orderable):
