@@ -13,7 +13,8 @@ or a management command reaches all of them. Reading it is one stat() call, no S
 A second, slower-moving generation, SHARED, covers what a page shows besides its own
 revision: photos, documents, tags, categories, the addresses of pages (moves, new slugs,
 deletions) and sites, as dependencies.py declares. Fragments cached per page revision (a
-post's article, its card) carry it in their key, so they outlive the publication of other pages, which moves only PAGES.
+post's article, its card) carry it in their key, so they outlive the publication of other
+pages, which moves only PAGES.
 
 Reading the counter from Redis on every request would cost a round trip per page served from
 the local layer in front of it (stores.local_layer), so each process trusts the value it read
