@@ -106,6 +106,10 @@ def paginate_posts(request, posts, per_page=None):
         posts = posts.filter(first_published_at__lte=published).filter(
             Q(first_published_at__lt=published) | Q(pk__lt=key)
         )
+    else:
+        # Every live post has a publication date. Saying so lets PostgreSQL, which sorts
+        # empty dates first when descending, start past the drafts' thousands of them.
+        posts = posts.filter(first_published_at__isnull=False)
     rows = list(posts.order_by("-first_published_at", "-pk")[: per_page + 1])
     page = rows[:per_page]
     return PostsPage(
