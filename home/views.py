@@ -10,7 +10,7 @@ from taggit.models import Tag
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.views import serve as wagtail_serve
 
-from kim.listings import paginate
+from kim.listings import paginate, paginate_posts
 from kim.models import Category, PostPage, Region, RegionLevel
 
 from . import sitemaps
@@ -51,8 +51,10 @@ def search(request):
 
 
 def _listing(request, *, title, description, posts, empty_is_missing=False):
-    page = paginate(request, posts.for_listing())
-    if empty_is_missing and not page.paginator.count:
+    page = paginate_posts(request, posts.for_cards())
+    # Past the end of a listing that has posts, the page says so; past the end of one that
+    # has none (or on its first page), there is nothing to show.
+    if empty_is_missing and not page and (page.is_first or not posts.exists()):
         raise Http404
     return render(
         request,

@@ -310,13 +310,13 @@ class GroupPage(OneQueryViewRestrictions, Page):
             raise Http404
 
     def get_context(self, request, *args, **kwargs):
-        from .listings import paginate
+        from .listings import paginate_posts
 
         context = super().get_context(request, *args, **kwargs)
         # Here rather than in routing, which also passes through groups on the way to posts.
         prefetch_related_objects([self], "logo__renditions")
-        posts = PostPage.objects.published().for_group_page(self).for_listing()
-        context["posts"] = paginate(request, posts)
+        posts = PostPage.objects.published().for_group_page(self).for_cards()
+        context["posts"] = paginate_posts(request, posts)
         return context
 
     def get_sitemap_urls(self, request=None):
