@@ -120,20 +120,6 @@ class Category(index.Indexed, models.Model):
         return self.name
 
 
-def route_to_child(parent, children, request, path_components):
-    """Route through a child of the expected type in one query.
-
-    Wagtail's own routing takes two queries per level (the page, then its specific type);
-    children of another type, and addresses that are no child's, go the default way.
-    """
-    try:
-        child = children.child_of(parent).get(slug=path_components[0])
-    except children.model.DoesNotExist:
-        return None
-    child._cached_parent_obj = parent
-    return child.route(request, path_components[1:])
-
-
 class OneQueryViewRestrictions:
     """Find the view restrictions over a page in one query instead of Wagtail's two.
 
@@ -177,13 +163,6 @@ class GroupDirectoryPage(OneQueryViewRestrictions, Page):
         from .permissions import ReviewedPagePermissionTester
 
         return ReviewedPagePermissionTester(user, self)
-
-    def route(self, request, path_components):
-        if path_components:
-            groups = GroupPage.objects.select_related("region__parent", "logo")
-            if result := route_to_child(self, groups, request, path_components):
-                return result
-        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from .listings import group_directory_context
@@ -291,16 +270,14 @@ class GroupPage(OneQueryViewRestrictions, Page):
 
     def route(self, request, path_components):
         self._refuse_if_hidden()
-        if path_components:
-            posts = PostPage.objects.for_page_view()
-            if result := route_to_child(self, posts, request, path_components):
-                return result
         return super().route(request, path_components)
 
     def route_to_post(self, request, post):
-        """Route to one of this group's posts, fetched already (see home.routing)."""
+        """Route to one of this group's posts, found without passing through the group.
+
+        The home page finds posts by URL path (HomePage.route); the group still decides.
+        """
         self._refuse_if_hidden()
-        post._cached_parent_obj = self
         return post.route(request, [])
 
     def _refuse_if_hidden(self):

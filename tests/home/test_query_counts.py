@@ -27,7 +27,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 # The queries each page makes, whatever the number of posts. The site that answers the host
-# comes from the cache (home.routing); groups and posts are routed in one query, other
+# comes from the cache (home.views.serve); groups and posts are routed in one query, other
 # Wagtail pages take the home page's specific row (1) and one query per level below it.
 # Wagtail's view-restriction check takes none: the site has no restriction, which is known
 # from the cache (kim.models.OneQueryViewRestrictions); see test_restricted_pages below.
