@@ -5,6 +5,8 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -63,11 +65,11 @@ def form(post, body=GOOD_BODY, **extra):
     return nested_form_data(data)
 
 
-def draft(world, owner=None):
+def draft(world, owner=None, slug="kerja-bakti"):
     owner = owner or world.member
     post = PostPage(
         title="Kerja bakti saluran air",
-        slug="kerja-bakti",
+        slug=slug,
         owner=owner,
         summary="Warga membersihkan saluran air sebelum musim hujan.",
         body=[("paragraph", rich_text(GOOD_BODY))],
@@ -382,3 +384,19 @@ def test_check_first_shows_flags_without_submitting(client, world):
     response = client.get(response["Location"])
     assert 'data-flag-code="gambling"' in response.text
     assert not Page.objects.get(pk=post.pk).workflow_in_progress
+
+
+def test_the_review_queue_queries_the_same_however_many_posts_wait(client, world):
+    def dashboard_queries():
+        client.force_login(world.editor)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/admin/").status_code == 200
+        return len(captured.captured_queries)
+
+    submit(client, world.editor, draft(world, owner=world.editor, slug="punya-editor"))
+    submit(client, world.member, draft(world))
+    dashboard_queries()  # the first visit also creates the editor's profile
+    few = dashboard_queries()
+    for slug in ("kedua", "ketiga"):
+        submit(client, world.member, draft(world, slug=slug))
+    assert dashboard_queries() == few
