@@ -369,6 +369,9 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Portal KIM")
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Review requests go to the editors whose role and page permissions let them act on a post
+# (moderation.notifications); an account is not one of them for being a superuser.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from Gravatar: it would learn who uses the admin (a hash of their e-mail) and
