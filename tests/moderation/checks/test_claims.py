@@ -127,3 +127,13 @@ def test_a_fact_check_retelling_a_cure_needs_no_source_for_it(codes_for):
         "Tidak benar, tidak ada obat rumahan yang menyembuhkan covid."
     )
     assert codes_for(text + LONG_ENOUGH, only="missing_source") == []
+
+
+def test_a_sentence_flagged_as_a_hoax_gets_no_second_flag_for_its_source(codes_for):
+    hoax = (
+        "Sudah terbukti, air rebusan daun sirih diminum tiap pagi bisa menyembuhkan covid "
+        "dalam tiga hari."
+    )
+    assert codes_for(hoax + LONG_ENOUGH, only="missing_source") == ["missing_source"]
+    assert codes_for(hoax + LONG_ENOUGH).count("missing_source") == 0
+    assert "hoax_match" in codes_for(hoax + LONG_ENOUGH)
