@@ -68,7 +68,7 @@ ACCOUNT = re.compile(
     re.I,
 )
 OWNER = re.compile(
-    r"\s*[,;:]?\s*(?:\(\s*(?:a\.?\s?n\.?|a/n|atas\s+nama)?|a\.\s?n\.?|a/n|an\.?|atas\s+nama|"
+    r"\s*[,;:]?\s*(?:\(\s*(?:a\.?\s?n\.?|a/n|atas\s+nama)?|a\.\s?n\.?|a/n|an\b\.?|atas\s+nama|"
     r"milik)\s*(?P<owner>[^\n,;()]{2,60})",
     re.I,
 )
@@ -146,7 +146,9 @@ def find_account_numbers(text):
         spans.append(m.span("number"))
         owner = OWNER.match(text, m.end("number"))
         if owner:
-            public = INSTITUTION_OWNER.search(owner["owner"])
+            # The owner's name ends with its sentence: "a.n. Siti Aminah. Antar ke balai desa."
+            name = re.split(r"[.!?](?:\s|$)", owner["owner"])[0]
+            public = INSTITUTION_OWNER.search(name)
         else:
             sentence_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start()))
             public = INSTITUTION_OWNER.search(text, sentence_start + 1, m.start("number"))

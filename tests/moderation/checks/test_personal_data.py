@@ -81,6 +81,11 @@ def test_flag_points_at_the_number(codes_for):
         ("Norek BCA 8720 1234 56 atas nama Dedi Kurniawan.", "8720 1234 56"),
         ("Nomor rekening BNI dia 0241 567 890 (Yuliana Pertiwi).", "0241 567 890"),
         ("Donasi ke rek BRI 3456.01.023456.50.9 an Wayan Sudarma.", "3456.01.023456.50.9"),
+        # The owner's name ends with its sentence.
+        (
+            "Rekening BRI 0123-01-012345-50-1 a.n. Siti. Barang diantar ke balai desa.",
+            "0123-01-012345-50-1",
+        ),
         # No owner named, no institution in the sentence: someone's account.
         ("Transfer saja ke BRI 0123 4567 8901 234 sebelum Jumat.", "0123 4567 8901 234"),
     ],
