@@ -323,8 +323,13 @@ def check_missing_source(post, rules, reference):
                 "comes from (an office, a document, a link) under Sources."
             ),
         )
+    texts = [post.title, *(part.text for part in post.text_parts)]
+    first_hand = claims.reports_first_hand(texts)
+    fact_check = hoax.debunked(texts)
     for part in post.text_parts:
-        for start, end in claims.find_claims(part.text):
+        for start, end in claims.find_claims(
+            part.text, first_hand=first_hand, fact_check=fact_check
+        ):
             yield _text_flag(
                 FlagCode.MISSING_SOURCE,
                 _(
@@ -608,6 +613,7 @@ def run_checks(post, *, reference=None, rules=None, dismissed=frozenset(), codes
             flags.append(dataclasses.replace(flag, severity=severity))
             if len(seen) >= MAX_FLAGS_PER_CODE:
                 break
+    flags = _without_retold_claims(flags)
     return sorted(
         flags,
         key=lambda f: (
@@ -617,6 +623,29 @@ def run_checks(post, *, reference=None, rules=None, dismissed=frozenset(), codes
             f.start if f.start is not None else -1,
         ),
     )
+
+
+def _without_retold_claims(flags):
+    """Drop a missing-source warning on a sentence already flagged as a debunked claim.
+
+    The hoax flag says what is wrong and where the facts are; asking for a source of a
+    hoax as well would be a second, weaker flag on the same words.
+    """
+    hoaxes = [f for f in flags if f.code == FlagCode.HOAX_MATCH and f.start is not None]
+    if not hoaxes:
+        return flags
+    return [
+        f
+        for f in flags
+        if not (
+            f.code == FlagCode.MISSING_SOURCE
+            and f.start is not None
+            and any(
+                h.field == f.field and h.block_index == f.block_index and h.start <= f.start < h.end
+                for h in hoaxes
+            )
+        )
+    ]
 
 
 def blocking_flags(flags):

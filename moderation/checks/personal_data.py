@@ -1,4 +1,5 @@
-"""Find personal data: NIK and KK numbers, private mobile numbers, home addresses with names."""
+"""Find personal data: NIK and KK numbers, private mobile numbers, a person's bank account
+number, home addresses with names."""
 
 import re
 from dataclasses import dataclass
@@ -55,6 +56,35 @@ INSTITUTION = re.compile(
     re.I,
 )
 
+# A bank account number: 8 to 18 digits, maybe grouped by spaces, dashes or dots, after a word
+# that says it is one ("no rek", "rekening", a bank's name) and before its owner's name.
+BANK = (
+    r"(?:no(?:mor|mer)?\.?\s*rek(?:ening)?\b\.?|norek|rekening|rek\b\.?|bank\s+\w+|BRI|BNI|BCA|"
+    r"BSI|BTN|BJB|BPD|Mandiri|CIMB|Danamon|Permata|Muamalat|Maybank|OCBC|Panin|SeaBank|Jago)"
+)
+ACCOUNT = re.compile(
+    rf"\b(?P<cue>{BANK})(?P<between>[^\d\n]{{0,30}}?)"
+    r"(?P<number>(?<!\d)\d(?:[ .-]?\d){7,17})(?![ .-]?\d)",
+    re.I,
+)
+OWNER = re.compile(
+    r"\s*[,;:]?\s*(?:\(\s*(?:a\.?\s?n\.?|a/n|atas\s+nama)?|a\.\s?n\.?|a/n|an\b\.?|atas\s+nama|"
+    r"milik)\s*(?P<owner>[^\n,;()]{2,60})",
+    re.I,
+)
+MONEY = re.compile(r"(?:\bRp\.?|\bIDR|rupiah|sebesar|senilai|saldo)\s*$", re.I)
+THOUSANDS = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?")
+# Owners whose account is meant to be public: a collection by an institution or committee.
+INSTITUTION_OWNER = re.compile(
+    r"\b(?:panitia|masjid|musala|mushola|mushala|langgar|surau|yayasan|pemkab|pemkot|pemprov|"
+    r"pemda|pemdes|pemerintah|baznas|laz\w*|upz|dompet|gereja|paroki|jemaat|pura|vihara|"
+    r"klenteng|koperasi|kelompok|karang\s+taruna|pkk|desa|kelurahan|nagari|bumdes|sekolah|"
+    r"madrasah|pondok|ponpes|pesantren|komite|takmir|dkm|posko|pmi|rsud|dinas|kas|bendahara|"
+    r"lembaga|organisasi|perkumpulan|paguyuban|ikatan|forum|pt|cv|kim|kantor|badan|amil|zakat|"
+    r"infa[qk]|peduli|komunitas|relawan|sanggar|klub|persatuan)\b",
+    re.I,
+)
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -92,6 +122,51 @@ def find_id_numbers(text):
                 )
             )
     return findings
+
+
+def is_amount(account_match):
+    """Say whether an ``ACCOUNT`` match is an amount of money: "rekening kas Rp 12.500.000"."""
+    return bool(
+        MONEY.search(account_match["between"]) or THOUSANDS.fullmatch(account_match["number"])
+    )
+
+
+def find_account_numbers(text):
+    """Return the findings for people's bank accounts, and the spans of every account number.
+
+    An account named for an institution or committee ("a.n. Panitia Renovasi Masjid",
+    "BAZNAS Kabupaten Sleman") is a public collection account, not personal data; one named
+    for a person, or for no one, is. Every account's span is returned so that its digits are
+    not read again as a NIK or a phone number.
+    """
+    findings, spans = [], []
+    for m in ACCOUNT.finditer(text):
+        if is_amount(m):
+            continue
+        spans.append(m.span("number"))
+        owner = OWNER.match(text, m.end("number"))
+        if owner:
+            # The owner's name ends with its sentence: "a.n. Siti Aminah. Antar ke balai desa."
+            name = re.split(r"[.!?](?:\s|$)", owner["owner"])[0]
+            public = INSTITUTION_OWNER.search(name)
+        else:
+            sentence_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start()))
+            public = INSTITUTION_OWNER.search(text, sentence_start + 1, m.start("number"))
+        if public or INSTITUTION_OWNER.search(m["between"]):
+            continue
+        findings.append(
+            Finding(
+                m.start("number"),
+                m.end("number"),
+                _(
+                    "This looks like a person's bank account number. Publishing it exposes its "
+                    "owner to fraud and pressure. Remove it; to collect donations, give the "
+                    "official account of an institution or committee (panitia, masjid, "
+                    "yayasan) instead."
+                ),
+            )
+        )
+    return findings, spans
 
 
 def _nearest_before(pattern, text, start, reach):
@@ -167,8 +242,11 @@ def find_home_addresses(text):
 
 
 def find_personal_data(text):
-    found = find_id_numbers(text)
-    taken = [(f.start, f.end) for f in found]
+    found, taken = find_account_numbers(text)
+    for finding in find_id_numbers(text):
+        if not any(s <= finding.start < e or finding.start <= s < finding.end for s, e in taken):
+            found.append(finding)
+    taken = taken + [(f.start, f.end) for f in found]
     for finding in find_mobile_numbers(text):
         if not any(s <= finding.start < e for s, e in taken):
             found.append(finding)

@@ -31,6 +31,15 @@ MENTION_MARKERS = frozenset(
 )
 
 
+# An insult word is read literally, not hurled, after a counting word ("12 ekor babi", "seekor
+# anjing"): nobody counts people in tails.
+COUNTING_WORDS = frozenset("ekor seekor kawanan sekawanan".split())
+# Stems just before an unquoted insult that show it is named, not hurled: "dengan sebutan
+# bodoh", "ejekan seperti tolol", "dicap goblok".
+NAMING_STEMS = frozenset(
+    "sebut panggil juluk ejek label cap istilah umpat maki hina olok katai".split()
+)
+NEGATIONS = frozenset("tidak tak bukan nggak gak ndak enggak ora dudu tiada".split())
 # Words before an insult that aim it at a person, even in a text about animals.
 ADDRESS_MARKERS = frozenset(
     "kau kamu lu lo loe elu elo gue kalian sia kowe koe ente antum dasar memang emang kayak "
@@ -163,6 +172,8 @@ class WordMatcher:
                 continue
             if rule.topics and _about(topic, rule.topics) and not _aimed(rule, tokens, i, j, spans):
                 continue
+            if rule.code == "profanity" and _not_hurled(rule, tokens, i, j, spans):
+                continue
             seen.add((rule.code, start))
             sentence = next((s for s in spans if s[0] <= start < s[1]), (start, end))
             matches.append(WordMatch(rule, start, end, sentence))
@@ -247,6 +258,26 @@ def _aimed(rule, tokens, i, j, spans):
     before = {t.lower for t in tokens[max(0, i - 3) : i]}
     after = {t.lower for t in tokens[j + 1 : j + 2]}
     return bool(before & ADDRESS_MARKERS or after & ADDRESS_AFTER)
+
+
+def _not_hurled(rule, tokens, i, j, spans):
+    """Say whether an insult word is counted, named or denied rather than aimed at someone.
+
+    "12 ekor babi", "ejekan seperti tolol", "dengan sebutan bodoh", "tidak ada anak yang
+    bodoh", "dia bukan bodoh". Words aimed at someone ("dasar", "kamu") still count.
+    """
+    if _aimed(rule, tokens, i, j, spans):
+        return False
+    s_start = next((s[0] for s in spans if s[0] <= tokens[i].start < s[1]), 0)
+    before = [t.lower for t in tokens[max(0, i - 4) : i] if t.start >= s_start]
+    if before and before[-1] in COUNTING_WORDS:
+        return True
+    if any(stem(word) in NAMING_STEMS or word in NAMING_STEMS for word in before):
+        return True
+    if before and before[-1] in NEGATIONS:
+        return True
+    # "tidak ada anak yang bodoh", "bukan orang yang bodoh"
+    return len(before) >= 2 and before[-1] == "yang" and any(w in NEGATIONS for w in before)
 
 
 def _token_keys(token):

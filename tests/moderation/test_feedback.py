@@ -61,6 +61,26 @@ def test_a_returned_post_says_so_at_once_with_the_flag_next_to_its_field(client,
     assert refresh(post).current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
 
 
+ACCOUNT = "0123-01-012345-50-1"
+
+
+def test_a_persons_bank_account_returns_the_post_and_is_masked(
+    client, world, django_capture_on_commit_callbacks
+):
+    post = draft(world)
+    summary = f"Bantu Bu Siti: rekening BRI {ACCOUNT} a.n. Siti Aminah."
+    with translation.override("id"), django_capture_on_commit_callbacks(execute=True):
+        response = post_submission(
+            client, world.member, post, title="Bantu Bu Siti", summary=summary
+        )
+    text = messages_text(response)
+    assert "Dikembalikan" in text
+    assert 'data-flag-code="personal_data"' in text and 'data-flag-field="summary"' in text
+    assert ACCOUNT not in text and "01**-**-******-*0-1" in text
+    for message in mail.outbox:
+        assert "012345" not in f"{message.subject}\n{message.body}"
+
+
 def test_a_passing_post_says_it_went_to_review(client, world):
     with translation.override("id"):
         response = post_submission(client, world.member, draft(world))

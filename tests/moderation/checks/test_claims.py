@@ -74,3 +74,66 @@ def test_a_category_that_needs_a_source_is_flagged_without_any_claim(codes_for):
 )
 def test_prices_fees_and_offers_are_not_statistics(text, codes_for):
     assert codes_for(text + LONG_ENOUGH, only="missing_source") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The group's own event: what happened there is its own observation.
+        "Minggu pagi kelompok kami menggelar kerja bakti. Sebanyak 150 warga hadir membawa "
+        "cangkul dan sabit.",
+        "Panitia menggelar lomba tujuh belasan. Penonton lebih dari 2.000 orang memadati lapangan.",
+        "Pada Senin, Pemdes Wonokerto menyalurkan BLT kepada 1.150 keluarga penerima.",
+        "Koperasi kami menyalurkan 1.300 liter solar setiap minggu; sisa hasil usaha Rp 46 juta "
+        "dibagikan kepada anggota.",
+        # Sourced in the text.
+        "\u201cCakupan imunisasi sudah 93 persen,\u201d kata Kepala Puskesmas Wedi, dr. Ratna.",
+        "Camat Paliyan, Sugeng, menjelaskan kekeringan melanda enam desa. Sekitar 2.300 warga "
+        "kesulitan air bersih.",
+        # Emphasis and things handed out, not statistics.
+        "Warga mendukung 100 persen tim sepak bola desa.",
+        "Sebanyak 500 paket sembako disiapkan untuk lansia.",
+        # Plain reported speech and requests.
+        "Petugas loket bilang katanya berkas saya kurang satu.",
+        "Kami minta pemda tegas melarang truk lewat jalan desa.",
+    ],
+)
+def test_first_hand_reports_named_sources_and_plain_talk_are_not_claims(text, codes_for):
+    assert codes_for(text + LONG_ENOUGH, only="missing_source") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Hearsay keeps a figure a claim, even in a report of the group's own event.
+        "Kelompok kami menggelar pertemuan. Katanya 1.500 anak sudah keracunan jajanan.",
+        "Katanya mulai bulan depan harga pupuk naik 40 persen.",
+        "Viral di media sosial, air rebusan daun sirsak ampuh menyembuhkan kanker.",
+        "Jamu ini dijamin menurunkan gula darah dalam seminggu.",
+        "Bupati sudah menetapkan semua tenaga honorer diberhentikan tahun depan.",
+        "Gubernur resmi memberlakukan larangan truk melintas jalur selatan.",
+        "Sebanyak 300 warga desa kami positif TBC.",
+        # "dinas" names no one.
+        "Menurut data dinas, 1.200 rumah belum teraliri listrik.",
+    ],
+)
+def test_rumours_cures_decisions_and_unattributed_figures_are_claims(text, codes_for):
+    assert set(codes_for(text + LONG_ENOUGH, only="missing_source")) == {"missing_source"}
+
+
+def test_a_fact_check_retelling_a_cure_needs_no_source_for_it(codes_for):
+    text = (
+        "Hoaks: pesan berantai menyebut air rebusan daun sirih ampuh menyembuhkan covid. "
+        "Tidak benar, tidak ada obat rumahan yang menyembuhkan covid."
+    )
+    assert codes_for(text + LONG_ENOUGH, only="missing_source") == []
+
+
+def test_a_sentence_flagged_as_a_hoax_gets_no_second_flag_for_its_source(codes_for):
+    hoax = (
+        "Sudah terbukti, air rebusan daun sirih diminum tiap pagi bisa menyembuhkan covid "
+        "dalam tiga hari."
+    )
+    assert codes_for(hoax + LONG_ENOUGH, only="missing_source") == ["missing_source"]
+    assert codes_for(hoax + LONG_ENOUGH).count("missing_source") == 0
+    assert "hoax_match" in codes_for(hoax + LONG_ENOUGH)

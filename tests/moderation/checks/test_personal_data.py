@@ -1,5 +1,6 @@
 import pytest
 
+from moderation.checks.mask import mask_personal_data
 from moderation.checks.personal_data import find_personal_data, plausible_nik
 
 # The seeded rules are read from the test database.
@@ -67,3 +68,59 @@ def test_flag_points_at_the_number(codes_for):
     text = "Informasi lebih lanjut hubungi Bu Sri di 0812-3456-7890."
     finding = find_personal_data(text)[0]
     assert text[finding.start : finding.end] == "0812-3456-7890"
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        (
+            "Sumbangan ke no rekening BRI 0123-01-012345-50-1 a.n. Siti Aminah.",
+            "0123-01-012345-50-1",
+        ),
+        ("Ini rekeningnya: Mandiri 1370012345678 an. Rudi Hartono.", "1370012345678"),
+        ("Norek BCA 8720 1234 56 atas nama Dedi Kurniawan.", "8720 1234 56"),
+        ("Nomor rekening BNI dia 0241 567 890 (Yuliana Pertiwi).", "0241 567 890"),
+        ("Donasi ke rek BRI 3456.01.023456.50.9 an Wayan Sudarma.", "3456.01.023456.50.9"),
+        # The owner's name ends with its sentence.
+        (
+            "Rekening BRI 0123-01-012345-50-1 a.n. Siti. Barang diantar ke balai desa.",
+            "0123-01-012345-50-1",
+        ),
+        # No owner named, no institution in the sentence: someone's account.
+        ("Transfer saja ke BRI 0123 4567 8901 234 sebelum Jumat.", "0123 4567 8901 234"),
+    ],
+)
+def test_a_persons_bank_account_is_personal_data(text, number, codes_for):
+    findings = find_personal_data(text)
+    assert [text[f.start : f.end] for f in findings] == [number]
+    assert "rekening bank" in findings[0].message
+    assert codes_for(text, only="personal_data") == ["personal_data"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sumbangan melalui rekening BSI 7123456789 a.n. Panitia Renovasi Mushola Nurul Huda.",
+        "Zakat dapat ditransfer ke rekening BPD DIY 001.221.000123 a.n. BAZNAS Kabupaten Sleman.",
+        "Rekening Masjid Al-Ikhlas: BSI 7123456789, konfirmasi ke takmir.",
+        "Infak pembangunan gereja: BRI 0123-01-000123-56-7 (Panitia Pembangunan Gereja).",
+        "Iuran disetor ke rekening BUMDes Maju Jaya di Bank Jateng 2-034-05678-9.",
+        # Amounts, not accounts.
+        "Saldo rekening kas desa Rp 12.500.000 per akhir bulan.",
+        "Rekening koperasi bertambah 12.500.000 rupiah tahun ini.",
+    ],
+)
+def test_an_institutions_account_and_amounts_are_not_personal_data(text, codes_for):
+    assert codes_for(text, only="personal_data") == []
+
+
+def test_account_numbers_are_masked_wherever_quoted():
+    assert (
+        mask_personal_data("no rekening BRI 0123-01-012345-50-1 a.n. Siti Aminah")
+        == "no rekening BRI 01**-**-******-*0-1 a.n. Siti Aminah"
+    )
+    # Dotted groups after a bank's name are an account, not an amount of money.
+    assert mask_personal_data("rek BRI 3456.01.023456.50.9") == "rek BRI 34**.**.******.*0.9"
+    assert mask_personal_data("Saldo rekening kas Rp 12.500.000.") == (
+        "Saldo rekening kas Rp 12.500.000."
+    )

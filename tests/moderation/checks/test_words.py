@@ -221,6 +221,37 @@ def test_animal_words_aimed_at_people_are_insults_even_in_animal_posts(text, cod
 @pytest.mark.parametrize(
     "text",
     [
+        # Counted: animals, not people.
+        "Marga-marga menyumbang 12 ekor babi untuk pesta bakar batu syukuran gereja.",
+        "Pencarian dibantu seekor anjing dari satuan pengamanan bandara.",
+        # Named or denied, without quotes.
+        "Jangan melabeli anak dengan sebutan bodoh atau nakal di depan temannya.",
+        "Ejekan seperti tolol, goblok atau julukan soal fisik termasuk perundungan verbal.",
+        "Psikolog mengingatkan bahwa tidak ada anak yang bodoh.",
+        # A sermon, and halal food.
+        "Ustaz mengajak jamaah memperbanyak zikir agar terhindar dari godaan setan.",
+        "Produk yang mengandung lemak babi tidak dapat disertifikasi halal.",
+    ],
+)
+def test_counted_named_denied_or_religious_uses_are_not_insults(text, codes_for):
+    assert codes_for(text, only="profanity") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dasar babi kau, 12 ekor ayam tetangga kau curi.",
+        "Tidak becus, goblok semua pegawainya.",
+        "Kamu memang setan, tidak pernah ikut pengajian tapi suka memfitnah.",
+    ],
+)
+def test_insults_next_to_those_contexts_are_still_insults(text, codes_for):
+    assert codes_for(text, only="profanity") == ["profanity"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Satreskrim menangkap pengelola rekening judi online. Tersangka dijerat pasal "
         "perjudian, dan polisi meminta warga tidak meminjamkan rekening untuk togel.",
         "Satpol PP menurunkan spanduk bertuliskan slot gacor dan bonus new member, lalu "

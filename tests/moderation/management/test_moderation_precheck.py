@@ -306,18 +306,30 @@ HELD_OUT_RECALL = {
     "personal_data": 1.00,
     "profanity": 0.83,
     "suspicious_link": 1.00,
+    "missing_source": 1.00,
     "duplicate": 1.00,
 }
-HELD_OUT_CLEAN_FLAGGED = 0.11
+HELD_OUT_CLEAN_FLAGGED = 0.08
+# The fifth of the posts added for first-hand reports, bank accounts and the contexts of
+# insults, split off before any tuning (tests/data/precheck_heldout_2.jsonl).
+SECOND_HELD_OUT_RECALL = {"missing_source": 1.00, "personal_data": 1.00, "profanity": 1.00}
+SECOND_HELD_OUT_CLEAN_FLAGGED = 0.00
 
 
-def test_held_out_split_keeps_the_reported_floors():
+@pytest.mark.parametrize(
+    ("name", "floors", "clean_flagged"),
+    [
+        ("precheck_test.jsonl", HELD_OUT_RECALL, HELD_OUT_CLEAN_FLAGGED),
+        ("precheck_heldout_2.jsonl", SECOND_HELD_OUT_RECALL, SECOND_HELD_OUT_CLEAN_FLAGGED),
+    ],
+)
+def test_held_out_split_keeps_the_reported_floors(name, floors, clean_flagged):
     from pathlib import Path
 
-    path = Path(__file__).resolve().parents[2] / "data" / "precheck_test.jsonl"
+    path = Path(__file__).resolve().parents[2] / "data" / name
     lines = run_text("--score", str(path)).splitlines()
     recall = {line.split()[0]: line.split()[-1] for line in lines[1:-1]}
-    for code, floor in HELD_OUT_RECALL.items():
+    for code, floor in floors.items():
         assert float(recall[code]) >= floor, code
     share = float(lines[-1].split("(")[1].split(")")[0])
-    assert share <= HELD_OUT_CLEAN_FLAGGED
+    assert share <= clean_flagged
