@@ -15,6 +15,7 @@ from kim.models import Category, PostPage, Region, RegionLevel
 
 from . import sitemaps
 from .routing import find_route
+from .search import SearchPaginator, search_posts
 
 SEARCH_QUERY_MAX_LENGTH = 100
 
@@ -45,8 +46,9 @@ def search(request):
     query = search_words(request.GET.get("q", ""))
     results = None
     if query:
-        matches = PostPage.objects.published().for_cards().search(query, backend="site")
-        results = paginate(request, matches)
+        count, matches = search_posts(PostPage.objects.published().for_cards(), query)
+        paginator = SearchPaginator(matches, settings.PORTAL_POSTS_PER_PAGE, count=count)
+        results = paginator.get_page(request.GET.get("page"))
     return render(request, "home/search.html", {"query": query, "results": results})
 
 

@@ -26,9 +26,6 @@ def attribute(dotted):
     "dotted",
     [
         "django.db.models.query:get_related_populators",
-        "modelsearch.abstract_models:TextIDGenericRelation",
-        "modelsearch.backends.database.postgres.postgres:PostgresSearchQueryCompiler.get_index_vectors",
-        "modelsearch.backends.database.postgres.postgres:PostgresSearchBackend.query_compiler_class",
         "django_tasks_db:DatabaseBackend",
         "django_tasks_db.models:DBTaskResult.set_failed",
         "axes.handlers.database:AxesDatabaseHandler.get_failures",
