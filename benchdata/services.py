@@ -52,6 +52,7 @@ from wagtail.models import (
 )
 from wagtail.search.backends import get_search_backend
 
+from home.search import index_posts
 from kim.models import (
     Category,
     ContributorGroup,
@@ -882,6 +883,7 @@ def _index(log):
                         "after": 0,
                     },
                 )
+        index_posts()  # the public search's own vectors
         return
     backend = get_search_backend()
     for model in (GroupPage, PostPage):

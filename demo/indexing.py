@@ -19,6 +19,9 @@ from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.tasks import update_reference_index_task
 
+from home.search import index_posts
+from kim.models import PostPage
+
 
 class _Pending:
     def __init__(self):
@@ -49,6 +52,8 @@ def deferred_indexing():
         with disable_reference_index_auto_update():
             yield pending
         _update_search_index(pending.search)
+        # The public search's own vectors, which Wagtail's publish signal would have written.
+        index_posts(pending.search.get(PostPage._meta.label, ()))
         # The reference index only serves the admin's usage counts: leave it to the worker.
         for args in sorted(pending.references):
             update_reference_index_task.enqueue(*args)

@@ -8,6 +8,13 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home")
 
     def ready(self):
-        from .search import add_index_entry_relations
+        from django.db.models.signals import post_save
+        from wagtail.signals import page_published, page_unpublished
 
-        add_index_entry_relations()
+        from kim.models import PostPage
+
+        from .search import post_changed
+
+        # Saving writes the page's row; publishing then its tags (after post_save).
+        for signal in (post_save, page_published, page_unpublished):
+            signal.connect(post_changed, sender=PostPage, dispatch_uid="home_search")

@@ -1,5 +1,7 @@
 """The portal's home page."""
 
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import OuterRef, Subquery
@@ -113,3 +115,23 @@ class FeaturedPost(Orderable):
     )
 
     panels = [FieldPanel("post")]
+
+
+class PostSearch(models.Model):
+    """A post's words as the site search matches them on PostgreSQL (home.search).
+
+    A table of its own, not a field of the post: a page's fields are copied into its
+    revisions, and publishing one would bring back the vector it had when it was saved.
+    """
+
+    post = models.OneToOneField(
+        PostPage, on_delete=models.CASCADE, primary_key=True, related_name="site_search"
+    )
+    vector = SearchVectorField()
+
+    class Meta:
+        # Created on PostgreSQL only (migration 0005); SQLite's search is Wagtail's.
+        indexes = [GinIndex(fields=["vector"], name="home_postsearch_vector")]
+
+    def __str__(self):
+        return str(self.post)

@@ -1,94 +1,143 @@
-"""Site search: Wagtail's database backend, its index entries matched before the posts.
+"""Site search: a stored full-text vector per post on PostgreSQL, Wagtail's backend on SQLite.
 
-Wagtail joins a model to its index entries through a text key (`object_id = id::varchar`),
-so PostgreSQL can only walk from the model's rows to their entries: a search over every
-published post joined all 100,000 of them before ranking. The "site" backend reads the same
-entries with the same ranking, but joins them through an integer key (`object_id::integer =
-id`): PostgreSQL then finds and ranks the matching entries first, through the full-text
-index, and fetches only the posts it shows.
+On PostgreSQL each post's words are kept in `PostSearch.vector` (weighted title, summary and
+tags, body, sources; the `indonesian` configuration, so "pembangunan" finds "membangun"),
+GIN-indexed, and searched with Django's own `django.contrib.postgres.search`. The vector is
+written whenever a post is saved or published and deleted when it is withdrawn (`index_posts`,
+from the post_save, page_published and page_unpublished signals); bulk writers that send no
+signals call `index_posts` themselves, and `manage.py index_posts` rebuilds every vector.
+Which posts a search shows is still decided by `PostPage.objects.published()` at query
+time: a group closed or a post restricted later needs no re-indexing.
 
-That order suits a search over a whole model; one within a few rows (the explorer searching
-a group's posts) is faster Wagtail's way, so only the public site search uses this backend.
-It writes nothing: the default backend keeps the index entries up to date.
+SQLite has no `indonesian` configuration nor GIN index: there the site search is Wagtail's
+database backend (FTS5), which is fast enough for the small sites SQLite serves.
 
-Every model indexed here has an integer key; one without would keep Wagtail's join, but its
-entries would share the table with keys that cannot be cast, so check the plans if one comes.
+A common word matches most posts: counting them all, or ranking all of them, would read
+every match. The search counts at most one match past `MATCHES_SHOWN`, says "more than"
+beyond it, and pages through the best `MATCHES_SHOWN`; on PostgreSQL the best of the newest
+`MATCHES_SHOWN` + 1 matches (search_posts).
 """
 
-from django.db import connection, models
+from functools import cached_property
+from math import ceil
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import F
-from django.db.models.functions import Cast
-from django.db.models.lookups import Exact
-from modelsearch.abstract_models import TextIDGenericRelation
-from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
-from modelsearch.backends.database.postgres.postgres import (
-    PostgresSearchBackend,
-    PostgresSearchQueryCompiler,
-)
-from modelsearch.index import get_indexed_models
-from wagtail.search.models import IndexEntry
 
-RELATION = "index_entries_by_id"
+CONFIG = "indonesian"
+MATCHES_SHOWN = 1000
 
-
-class IndexEntryByIdRelation(TextIDGenericRelation):
-    """A model's index entries, joined through the entries' key cast to the model's integer key."""
-
-    def get_object_id_lookup(self, alias, remote_alias):
-        object_id = self.remote_field.model._meta.get_field(self.object_id_field_name)
-        pk = self.model._meta.pk
-        return Exact(
-            Cast(object_id.get_col(remote_alias), _integer_key(self.model)), pk.get_col(alias)
-        )
-
-    def bulk_related_objects(self, objs, using="default"):
-        # Wagtail's own relation (index_entries) deletes the entries along with their objects.
-        return self.remote_field.model._base_manager.none()
-
-
-def _integer_key(model):
-    """The model's primary key, or the key it points to, if it is an integer; else None."""
-    field = model._meta.pk
-    while field.is_relation:
-        field = field.target_field
-    return field if isinstance(field, models.IntegerField) else None
+# One statement for one post or all of them: the vector is computed by the database from the
+# stored rows, which hold the live version of a published post (a draft is a revision).
+# Rich text's tags are not words to PostgreSQL's parser; only text blocks' strings are read
+# (not block types, identifiers or embed addresses).
+VECTOR_SQL = """
+INSERT INTO home_postsearch (post_id, vector)
+SELECT post.page_ptr_id,
+       setweight(to_tsvector(%(config)s, page.title), 'A')
+       || setweight(to_tsvector(%(config)s, post.summary || ' ' || coalesce(
+           (SELECT string_agg(tag.name, ' ') FROM kim_postpagetag item
+            JOIN taggit_tag tag ON tag.id = item.tag_id
+            WHERE item.content_object_id = post.page_ptr_id), '')), 'B')
+       || setweight(jsonb_to_tsvector(%(config)s, jsonb_path_query_array(post.body::jsonb,
+           '$[*] ? (@.type == "paragraph" || @.type == "quote").value'), '["string"]'), 'C')
+       || setweight(to_tsvector(%(config)s, coalesce(
+           (SELECT string_agg(source.title, ' ') FROM kim_postsource source
+            WHERE source.page_id = post.page_ptr_id), '')), 'D')
+FROM kim_postpage post
+JOIN wagtailcore_page page ON page.id = post.page_ptr_id
+WHERE page.live AND post.page_ptr_id > %(after)s AND (%(all)s OR post.page_ptr_id = ANY(%(ids)s))
+ORDER BY post.page_ptr_id
+LIMIT %(limit)s
+ON CONFLICT (post_id) DO UPDATE SET vector = EXCLUDED.vector
+RETURNING post_id
+"""
 
 
-def _has_relation(model):
-    # Its own, not a parent page's (which would join every page type's entries).
-    return any(
-        field.name == RELATION and field.model is model for field in model._meta.private_fields
+def index_posts(ids=None, *, batch=5000):
+    """Write the search vectors of the live posts with these keys (all posts if None).
+
+    A post among `ids` that is no longer live loses its vector. Returns how many vectors were
+    written. A no-op on SQLite, whose search reads Wagtail's index.
+    """
+    from .models import PostSearch
+
+    if connection.vendor != "postgresql" or (ids is not None and not ids):
+        return 0
+    withdrawn = PostSearch.objects.filter(post__live=False)
+    (withdrawn if ids is None else withdrawn.filter(post_id__in=ids)).delete()
+    written, after = 0, 0
+    with connection.cursor() as cursor:
+        while True:
+            cursor.execute(
+                VECTOR_SQL,
+                {
+                    "config": CONFIG,
+                    "after": after,
+                    "all": ids is None,
+                    "ids": list(ids or []),
+                    "limit": batch,
+                },
+            )
+            keys = [row[0] for row in cursor.fetchall()]
+            if not keys:
+                return written
+            written += len(keys)
+            after = max(keys)
+
+
+def post_changed(sender, instance, raw=False, **kwargs):
+    """Keep a post's vector as its stored row: saved, published (with its tags) or withdrawn."""
+    if not raw:
+        index_posts([instance.pk])
+
+
+def search_posts(posts, words):
+    """How many posts match all of `words` (at most MATCHES_SHOWN + 1), and those, best first.
+
+    `words` are letters and digits separated by spaces (home.views.search_words). On
+    PostgreSQL a common word matches most posts, and ranking every match reads every one of
+    their vectors (seconds at 100,000 posts): past MATCHES_SHOWN matches, only the newest
+    MATCHES_SHOWN + 1 are ranked. The query that counts them, through the index on the
+    publication date, also gives their keys to the one that ranks them.
+    """
+    if connection.vendor != "postgresql":
+        matches = posts.search(words)
+        return matches[: MATCHES_SHOWN + 1].count(), matches
+    query = SearchQuery(words, search_type="plain", config=CONFIG)
+    newest = list(
+        posts.filter(site_search__vector=query)
+        .order_by("-first_published_at")
+        .values_list("pk", flat=True)[: MATCHES_SHOWN + 1]
+    )
+    rank = SearchRank(F("site_search__vector"), query)
+    # By key: the planner then starts from these few posts, not from all of them.
+    return len(newest), posts.filter(pk__in=newest).order_by(
+        rank.desc(), "-first_published_at", "-pk"
     )
 
 
-def add_index_entry_relations():
-    """Give every indexed model with an integer key the relation the site backend joins by."""
-    for model in get_indexed_models():
-        if _integer_key(model) is not None and not _has_relation(model):
-            IndexEntryByIdRelation(IndexEntry).contribute_to_class(model, RELATION)
+class SearchPaginator(Paginator):
+    """Pages through the best `shown` of the matches counted by search_posts.
 
+    `count` is at most `shown` + 1, for "more than `shown`" (`more_than_shown`).
+    """
 
-class IndexFirstQueryCompiler(PostgresSearchQueryCompiler):
-    def get_index_vectors(self, search_query):
-        if not _has_relation(self.queryset.model):
-            return super().get_index_vectors(search_query)
-        # As Wagtail's, through the other relation: same filter, same rank, same order.
-        return [
-            (F(f"{RELATION}__title"), F(f"{RELATION}__title_norm")),
-            (F(f"{RELATION}__body"), 1.0),
-        ]
+    shown = MATCHES_SHOWN
 
+    def __init__(self, object_list, per_page, *, count, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.count = count
 
-class IndexFirstPostgresSearchBackend(PostgresSearchBackend):
-    query_compiler_class = IndexFirstQueryCompiler
+    @property
+    def more_than_shown(self):
+        return self.count > self.shown
 
-
-def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for in a backend module)
-    """The site backend: PostgreSQL's reordered; SQLite's as Wagtail has it (already fast)."""
-    if connection.vendor == "postgresql":
-        backend = IndexFirstPostgresSearchBackend(params)
-    else:
-        backend = DatabaseSearchBackend(params)
-    # It reads the default backend's entries: `update_index` must not rebuild them twice.
-    backend.rebuilder_class = None
-    return backend
+    @cached_property
+    def num_pages(self):
+        shown = min(self.count, self.shown)
+        if shown == 0 and not self.allow_empty_first_page:
+            return 0
+        return ceil(max(1, shown - self.orphans) / self.per_page)

@@ -11,11 +11,12 @@ from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Site
 from wagtail.views import serve as wagtail_serve
 
-from kim.listings import paginate, paginate_posts
+from kim.listings import paginate_posts
 from kim.models import Category, PostPage, Region, RegionLevel
 from pagecache import generation
 
 from . import sitemaps
+from .search import SearchPaginator, search_posts
 
 SEARCH_QUERY_MAX_LENGTH = 100
 
@@ -62,8 +63,9 @@ def search(request):
     query = search_words(request.GET.get("q", ""))
     results = None
     if query:
-        matches = PostPage.objects.published().for_cards().search(query, backend="site")
-        results = paginate(request, matches)
+        count, matches = search_posts(PostPage.objects.published().for_cards(), query)
+        paginator = SearchPaginator(matches, settings.PORTAL_POSTS_PER_PAGE, count=count)
+        results = paginator.get_page(request.GET.get("page"))
     return render(request, "home/search.html", {"query": query, "results": results})
 
 

@@ -14,6 +14,7 @@ from wagtail.models import Collection, Page, PageViewRestriction
 from wagtail.search import index as search_index
 
 from home.models import HomePage
+from home.search import index_posts
 from kim.models import (
     Category,
     GroupDirectoryPage,
@@ -140,12 +141,14 @@ class PostPageFactory(wagtail_factories.PageFactory):
             # Saving indexes the page before its tags are written (the test settings run
             # tasks at once, not after the commit), so index it again with them.
             search_index.insert_or_update_object(self)
+            index_posts([self.pk])
 
     @factory.post_generation
     def sources(self, create, extracted, **kwargs):
         if create and extracted:
             for source in extracted:
                 PostSource.objects.create(page=self, **source)
+            index_posts([self.pk])
 
 
 def restrict(page, restriction_type=PageViewRestriction.PASSWORD, password="rahasia"):  # noqa: S107

@@ -406,10 +406,9 @@ COMPLAINTS_TARGETS = {
 # PostgreSQL ships an Indonesian snowball stemmer; SQLite's FTS5 has none.
 _SEARCH_CONFIG = {"SEARCH_CONFIG": "indonesian"} if IS_POSTGRES else {}
 WAGTAILSEARCH_BACKENDS = {
+    # The admin's search, and the public site search on SQLite (on PostgreSQL it reads
+    # its own stored vectors, home/search.py).
     "default": {"BACKEND": "wagtail.search.backends.database", **_SEARCH_CONFIG},
-    # The public site search: the same index entries and ranking, matched before the posts
-    # (home/search.py). It only reads: the default backend keeps the entries up to date.
-    "site": {"BACKEND": "home.search", "AUTO_UPDATE": False, **_SEARCH_CONFIG},
 }
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

@@ -12,6 +12,7 @@ from taggit.models import Tag
 from wagtail.search.backends import get_search_backend
 
 from home.models import FeaturedPost
+from home.search import index_posts
 from kim.models import GroupSocialLink, PostPage, SourceKind
 from pagecache.generation import SHARED, advance
 from tests.factories import (
@@ -115,6 +116,7 @@ def build_portal(region_tree, count):
     get_search_backend().add_bulk(
         PostPage, PostPage.objects.filter(pk__in=[p.pk for p in posts + others])
     )
+    index_posts([p.pk for p in posts + others])  # the site search's own, on PostgreSQL
     home = home_page()
     FeaturedPost.objects.create(page=home, post=others[0], sort_order=0)
     FeaturedPost.objects.create(page=home, post=post, sort_order=1)

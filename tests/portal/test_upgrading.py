@@ -24,9 +24,6 @@ def attribute(dotted):
 @pytest.mark.parametrize(
     "dotted",
     [
-        "modelsearch.abstract_models:TextIDGenericRelation",
-        "modelsearch.backends.database.postgres.postgres:PostgresSearchQueryCompiler.get_index_vectors",
-        "modelsearch.backends.database.postgres.postgres:PostgresSearchBackend.query_compiler_class",
         "django_tasks_db:DatabaseBackend",
         "django_tasks_db.models:DBTaskResult.set_failed",
         "axes.handlers.database:AxesDatabaseHandler.get_failures",
