@@ -4,9 +4,11 @@ import os
 import re
 
 import pytest
+from django_tasks import task_backends
 from playwright.sync_api import expect
 from wagtail.models import TaskState
 
+from crossposting.models import Delivery, Network, SocialAccount
 from kim.roles import Role
 from kim.services import member_create
 from moderation.services import precheck_decide, review_decide
@@ -57,7 +59,16 @@ def submitted(page, member):
 
 
 @pytest.fixture
-def desk(db):
+def queued(settings):
+    """Tasks wait in a queue, as with the task worker: a submitted post stays being checked."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    backend = task_backends["default"]
+    yield backend
+    backend.clear()
+
+
+@pytest.fixture
+def desk(db, queued):
     group = make_group("KIM Sekar Jagad", code="33.13.11.2001")
     member, _ = member_create(group=group, full_name="Sri Lestari", username="sri")
     member.set_password(PASSWORD)
@@ -81,9 +92,26 @@ def desk(db):
         },
     )
     assert review.status == TaskState.STATUS_REJECTED
+    checking = post(group, member, "Musyawarah desa membahas anggaran")
+    checking.get_workflow().start(checking, member)
     live = post(group, member, "Lomba kebersihan kampung", live=True)
     live.get_latest_revision().publish()
-    return group, {"draft": draft, "in_review": in_review, "returned": returned, "live": live}
+    shared = post(group, member, "Pasar murah di lapangan desa", live=True)
+    shared.get_latest_revision().publish()
+    account = SocialAccount.objects.create(
+        group=group, network=Network.TELEGRAM, name="Kanal KIM", remote_id="@kimsekarjagad"
+    )
+    Delivery.objects.create(
+        post=shared, account=account, text="Pasar murah", link="https://x.test/", status="sent"
+    )
+    return group, {
+        "draft": draft,
+        "checking": checking,
+        "in_review": in_review,
+        "returned": returned,
+        "live": live,
+        "shared": shared,
+    }
 
 
 def test_a_member_writes_and_fixes_posts_on_a_phone(live_server, page, desk):
@@ -99,9 +127,11 @@ def test_a_member_writes_and_fixes_posts_on_a_phone(live_server, page, desk):
     expect(write).to_have_text("Tulis tulisan baru")
     words = {
         "draft": "draf",
+        "checking": "sedang diperiksa otomatis",
         "in_review": "menunggu verifikasi",
         "returned": "dikembalikan dengan alasan",
         "live": "terbit",
+        "shared": "terbit, dibagikan ke Telegram",
     }
     for name, text in words.items():
         item = page.locator(f'[data-post="{posts[name].pk}"]')
@@ -136,6 +166,10 @@ def test_a_member_writes_and_fixes_posts_on_a_phone(live_server, page, desk):
     expect(errors).to_be_visible()
     errors.get_by_role("link", name=re.compile("Ringkasan")).click()
     expect(page.locator("[name=summary]")).to_be_focused()
+    # The live server shares one SQLite connection: let the editor's background requests
+    # (autosave, editing session) finish before the next page.
+    page.wait_for_load_state("networkidle")
+    page.goto("about:blank")
 
     # The returned post: its reasons first, on the edit page.
     page.goto(f"{base}/admin/pages/{posts['returned'].pk}/edit/")
