@@ -26,6 +26,7 @@ from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from moderation.editor import ReturnReasonsPanel
 from pagecache import generation
 from pagecache.dependencies import POST_PAGE, VIEW_RESTRICTIONS
 from pagecache.fragments import cached_fragment, published_versions
@@ -428,7 +429,10 @@ class PostPage(OneQueryViewRestrictions, Page):
 
     objects = PageManager.from_queryset(PostPageQuerySet)()
 
-    content_panels = Page.content_panels + [
+    # A returned post's reasons come first, above the fields its author has to fix.
+    content_panels = [
+        ReturnReasonsPanel(),
+        *Page.content_panels,
         FieldPanel("summary"),
         MultiFieldPanel(
             [FieldPanel("hero_image"), FieldPanel("hero_alt")], heading=_("Main photo")

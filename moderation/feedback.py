@@ -13,7 +13,7 @@ from wagtail.models import TaskState, WorkflowState
 
 from .checks.fields import field_label
 from .checks.mask import mask_personal_data
-from .workflow import PreCheckState, ReviewState
+from .workflow import PreCheckState
 
 
 class SubmissionState:
@@ -28,6 +28,8 @@ class SubmissionStatus:
     state: str
     message: str = ""
     flags: list = field(default_factory=list)
+    # The editor's notes on a returned post, line by line, with personal data masked.
+    reasons: list = field(default_factory=list)
 
     @property
     def final(self):
@@ -38,6 +40,7 @@ class SubmissionStatus:
             "state": self.state,
             "message": self.message,
             "flags": self.flags,
+            "reasons": self.reasons,
             "html": render_to_string(
                 "moderation/includes/submission_status.html", {"status": self}, request=request
             ),
@@ -81,16 +84,56 @@ def _flag_entries(flags, blocks):
     return entries
 
 
+def is_author(page, user):
+    """The post's owner, or whoever submitted it: the one the submission's status speaks to."""
+    return page.owner_id == user.pk or (
+        WorkflowState.objects.for_instance(page).filter(requested_by=user).exists()
+    )
+
+
+def note_lines(comment):
+    """The editor's notes, one reason a line, without the bullets the review form adds."""
+    lines = (line.strip().removeprefix("•").strip() for line in (comment or "").splitlines())
+    return [mask_personal_data(line) for line in lines if line]
+
+
+def blocking_flags(task_state):
+    """The flags that sent a post back, when an automatic check (not an editor) did."""
+    flags = getattr(task_state, "flags", None) or []
+    return [flag for flag in flags if flag.get("severity") == "block"]
+
+
+def was_returned(workflow_state):
+    """Sent back to its author and not submitted again since.
+
+    "Request changes" leaves the workflow waiting for changes; "Reject" cancels it after
+    rejecting the task, and the author may still fix the post and submit it again.
+    """
+    if workflow_state is None:
+        return False
+    if workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        return True
+    task_state = workflow_state.current_task_state
+    return (
+        workflow_state.status == WorkflowState.STATUS_CANCELLED
+        and task_state is not None
+        and task_state.status == TaskState.STATUS_REJECTED
+    )
+
+
 def submission_status(page):
     """Tell the author where their latest submission stands."""
     workflow_state = (
         WorkflowState.objects.for_instance(page)
-        .filter(status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES])
         .select_related("current_task_state")
+        .order_by("-created_at", "-pk")
         .first()
     )
     task_state = workflow_state.current_task_state if workflow_state else None
     if task_state is None:
+        return SubmissionStatus(SubmissionState.NONE)
+    returned = was_returned(workflow_state)
+    if not returned and workflow_state.status != WorkflowState.STATUS_IN_PROGRESS:
         return SubmissionStatus(SubmissionState.NONE)
     task_state = task_state.specific
     if isinstance(task_state, PreCheckState) and task_state.status == TaskState.STATUS_IN_PROGRESS:
@@ -102,25 +145,26 @@ def submission_status(page):
             ),
         )
     flags = getattr(task_state, "flags", []) or []
-    if workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-        blocking = [f for f in flags if f.get("severity") == "block"]
-        if isinstance(task_state, (PreCheckState, ReviewState)) and blocking:
+    if returned:
+        blocking = blocking_flags(task_state)
+        if blocking:
             message = _(
                 "Your post came back: the automatic check found problems that must be fixed "
                 "before an editor can review it. Each is shown next to its field. Fix them, "
                 "then submit again."
             )
-            flags = blocking
+            reasons = []
         else:
             message = _(
-                "An editor asked for changes to your post. Read their notes, fix the post, "
-                "then submit again."
+                "An editor returned your post with the reasons below. Fix the post, then "
+                "submit it again."
             )
-            flags = []
+            reasons = note_lines(task_state.comment)
         return SubmissionStatus(
             SubmissionState.RETURNED,
             message,
-            _flag_entries(flags, _targets(page, task_state.revision)),
+            _flag_entries(blocking, _targets(page, task_state.revision)),
+            reasons,
         )
     warnings = [f for f in flags if f.get("severity") != "block"]
     return SubmissionStatus(

@@ -101,6 +101,24 @@ def precheck_status_js():
     )
 
 
+@hooks.register("insert_editor_js")
+def field_errors_js():
+    """A list of the fields with errors above the tabs, each linking to its field."""
+    return format_html(
+        '<script src="{}" data-heading="{}" data-tab="{}" data-field="{}" defer></script>',
+        static("moderation/field_errors.js"),
+        _("Not saved yet. Fix these fields, then save again:"),
+        _("(on the “%(tab)s” tab)"),
+        _("A field"),
+    )
+
+
+@hooks.register("insert_global_admin_css")
+def desk_css():
+    """The writing desk's layout, and word wrapping in Wagtail's page list, on phones."""
+    return format_html('<link rel="stylesheet" href="{}">', static("moderation/desk.css"))
+
+
 @hooks.register("crossposting_check_text")
 def check_network_text(post, network, text):
     """A social network's text, changed after the pre-check, must pass its blocking checks."""

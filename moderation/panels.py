@@ -1,15 +1,14 @@
 """Dashboard panels: the editors' review queue and each member's own posts by status."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
-from django.utils import formats, timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils import timezone
 from wagtail.admin.ui.components import Component
-from wagtail.models import Page, Revision, TaskState, WorkflowState
+from wagtail.models import Page, TaskState
 
 from kim.models import ContributorGroup, PostPage
 from kim.permissions import is_district_staff
 
+from .desk import desk_rows
 from .services import median_decision_hours, review_target
 from .workflow import ReviewState
 
@@ -82,37 +81,14 @@ class ReviewQueuePanel(Component):
 
 
 class MyPostsPanel(Component):
+    """The member's writing desk: a button to write, and each own post's state in words."""
+
     name = "moderation_my_posts"
     template_name = "moderation/panels/my_posts.html"
     order = 80
 
     def get_context_data(self, parent_context):
         request = parent_context["request"]
-        posts = list(
-            PostPage.objects.filter(owner=request.user)
-            .select_related("group")
-            .order_by("-latest_revision_created_at")[:20]
-        )
-        states = {
-            int(state.object_id): state
-            for state in WorkflowState.objects.active()
-            .filter(
-                base_content_type=ContentType.objects.get_for_model(Page),
-                object_id__in=[str(post.pk) for post in posts],
-            )
-            .select_related("current_task_state__task")
-        }
-        # Approved revisions waiting for their go-live time (Wagtail's scheduled publishing).
-        scheduled = dict(
-            Revision.page_revisions.filter(
-                object_id__in=[str(post.pk) for post in posts], approved_go_live_at__isnull=False
-            ).values_list("object_id", "approved_go_live_at")
-        )
-        rows = []
-        for post in posts:
-            state = states.get(post.pk)
-            status = _status(post, state, scheduled.get(str(post.pk)))
-            rows.append({"post": post, "status": status, "state": state})
         # A "write a new post" button for each group the user writes for.
         groups = (
             ContributorGroup.objects.for_user(request.user)
@@ -120,29 +96,7 @@ class MyPostsPanel(Component):
             .order_by("name")
             .values("name", "page_id")
         )
-        return {"rows": rows, "groups": list(groups)}
-
-
-def _status(post, state, go_live_at=None):
-    if state is not None:
-        if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-            return _("Changes requested")
-        task = state.current_task_state
-        return _("In review: %(task)s") % {"task": task.task.name} if task else _("Submitted")
-    if go_live_at is not None:
-        time = formats.date_format(timezone.localtime(go_live_at), "j M Y, H:i")
-        if post.live:
-            return _("Published; approved changes scheduled for %(time)s") % {"time": time}
-        return _("Scheduled: %(time)s") % {"time": time}
-    if post.live:
-        return (
-            _("Published, with unpublished changes")
-            if post.has_unpublished_changes
-            else _("Published")
-        )
-    if post.go_live_at and post.go_live_at > timezone.now():
-        return _("Scheduled")
-    return _("Draft")
+        return {"rows": desk_rows(request.user), "groups": list(groups)}
 
 
 def construct_homepage_panels(request, panels):

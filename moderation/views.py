@@ -18,7 +18,7 @@ from wagtail.models import Page, TaskState, WorkflowState, WorkflowTask
 from kim.permissions import is_district_staff
 
 from . import services
-from .feedback import SubmissionState, SubmissionStatus, submission_status
+from .feedback import SubmissionState, SubmissionStatus, is_author, submission_status
 from .forms import DismissFlagForm
 from .workflow import ReviewState
 
@@ -72,16 +72,10 @@ def precheck_status(request, page_id):
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
     status = submission_status(page)
-    if not _is_author(page, request.user):
+    if not is_author(page, request.user):
         # Reviewers read the flags in the review dialog; the banner speaks to the author.
         status = SubmissionStatus(SubmissionState.NONE)
     return JsonResponse(status.as_json(request), headers={"Cache-Control": "no-store"})
-
-
-def _is_author(page, user):
-    return page.owner_id == user.pk or (
-        WorkflowState.objects.for_instance(page).filter(requested_by=user).exists()
-    )
 
 
 @require_POST

@@ -62,8 +62,8 @@ def test_an_approved_scheduled_post_is_shown_scheduled_then_goes_live_and_mails_
 
     client.force_login(world.member)
     dashboard = client.get("/admin/").content.decode()
-    assert "<td data-post-status>Terjadwal:" in dashboard
-    assert "<td data-post-status>Draf</td>" not in dashboard
+    assert 'data-post-state="scheduled"' in dashboard and "dijadwalkan terbit" in dashboard
+    assert 'data-post-state="draft"' not in dashboard
 
     let_the_clock_pass(post)
     with django_capture_on_commit_callbacks(execute=True):
@@ -75,7 +75,7 @@ def test_an_approved_scheduled_post_is_shown_scheduled_then_goes_live_and_mails_
     [went_live] = [m for m in mail.outbox[1:] if m.subject.startswith("Sudah tayang:")]
     assert went_live.to == [world.member.email]
     assert post.get_full_url() in went_live.body
-    assert "<td data-post-status>Diterbitkan</td>" in client.get("/admin/").content.decode()
+    assert 'data-post-state="live"' in client.get("/admin/").content.decode()
 
 
 def test_a_post_published_at_once_sends_no_went_live_mail(
