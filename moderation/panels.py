@@ -1,9 +1,10 @@
 """Dashboard panels: the editors' review queue and each member's own posts by status."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
-from wagtail.models import Page, TaskState
+from wagtail.models import Page, TaskState, WorkflowState
 
 from kim.models import ContributorGroup, PostPage
 from kim.permissions import is_district_staff
