@@ -32,13 +32,13 @@ import json
 import os
 import random
 import re
-import sys
 import threading
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from locust import HttpUser, between, events, task
+from workshop_post import BODY, MORE, post_form
 
 ROOT = Path(__file__).resolve().parent.parent
 THINK_SCALE = float(os.environ.get("THINK_SCALE", "1"))
@@ -48,16 +48,6 @@ CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 FORM_ERROR = re.compile(r'class="error-message"[^>]*>\s*(?:<[^>]+>\s*)*([^<]{1,120})')
 EDIT_PATH = re.compile(r"/admin/pages/(\d+)/edit/")
 SEARCH_WORDS = ("warga", "posyandu", "kerja bakti", "desa", "banjir", "vaksin", "pasar")
-
-BODY = (
-    "<p>Warga RW 03 bergotong royong membersihkan saluran air pada Minggu pagi, 7 Desember "
-    "2026. Sampah plastik dan lumpur yang menyumbat gorong-gorong diangkut ke tempat "
-    "pembuangan sementara oleh petugas kebersihan desa.</p>"
-)
-MORE = (
-    "<p>Ketua RW menyampaikan bahwa kerja bakti akan diadakan setiap bulan sebelum musim "
-    "hujan. Warga yang ingin ikut dapat mendaftar di pos ronda.</p>"
-)
 
 
 def think(low, high):
@@ -81,56 +71,6 @@ class Accounts:
 
 
 ACCOUNTS = Accounts()
-
-
-def post_form(title, body, **extra):
-    """The new-post form as Wagtail's editor sends it (built with Wagtail's test helpers).
-
-    The slug is the title's, as the editor's script fills it in.
-    """
-    import django
-
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
-    django.setup()
-    from django.utils.text import slugify
-    from wagtail.test.utils.form_data import (
-        inline_formset,
-        nested_form_data,
-        rich_text,
-        streamfield,
-    )
-
-    return nested_form_data(
-        {
-            "title": title,
-            "slug": slugify(title),
-            "summary": "Warga membersihkan saluran air sebelum musim hujan.",
-            "body": streamfield([("paragraph", rich_text(body))]),
-            "hero_image": "",
-            "hero_alt": "",
-            "category": "",
-            "tags": "",
-            "event_date": "",
-            "event_place": "",
-            "go_live_at": "",
-            "expire_at": "",
-            "sources": inline_formset(
-                [
-                    {
-                        "title": "Pemerintah Desa",
-                        "kind": "official",
-                        "url": "",
-                        "description": "Pengumuman kepala desa",
-                    }
-                ]
-            ),
-            "comments": inline_formset([]),
-            "seo_title": "",
-            "search_description": "",
-        }
-    ) | {key: str(value) for key, value in extra.items()}
 
 
 def photo(size=PHOTO_BYTES):
