@@ -84,6 +84,7 @@ from moderation.workflow import (
     UsefulnessReviewState,
     Verdict,
 )
+from pagecache.dependencies import writes
 from photos.models import Photo
 
 MARK = "BENCHMARK DATA"
@@ -212,7 +213,8 @@ def bench_data_generate(*, groups, members, posts, images=200, seed=1, index=Tru
         step.last = now
 
     step.last = started
-    with transaction.atomic():
+    # Written in bulk, without the signals that would move the page cache generations.
+    with writes(Page, Region, Tag, Photo), transaction.atomic():
         villages = _regions(groups)
         step("regions")
         photos = _photos(images, rng)

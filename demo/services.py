@@ -36,6 +36,7 @@ from kim.models import (
 )
 from kim.regions import regions_load
 from kim.services import group_sync
+from pagecache.dependencies import writes
 from photos.models import Photo
 
 from . import content, images, writer
@@ -72,7 +73,9 @@ def demo_load(*, posts=300, groups=None, photos=3, fixed_passwords=True, now=Non
     """Load the demo portal; anything already there (by name or slug) is left as it is."""
     now = now or timezone.now()
     result = DemoResult()
-    with transaction.atomic(), deferred_indexing():
+    # Pages are published without Wagtail's signals (_publish), which would move the page
+    # cache generations.
+    with transaction.atomic(), deferred_indexing(), writes(Page):
         result.regions = regions_load(district_codes=content.DISTRICTS)
         result.site = site_configure()
         categories = categories_ensure()

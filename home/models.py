@@ -1,5 +1,6 @@
 """The portal's home page."""
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
@@ -10,12 +11,18 @@ from wagtail.models import Orderable, Page
 from kim.listings import card_layout, render_cards
 from kim.models import (
     Category,
-    GroupDirectoryPage,
+    GroupPage,
     OneQueryViewRestrictions,
     PostPage,
     Region,
-    route_to_child,
 )
+
+# What readers open most, groups and posts, by their depth below the home page, fetched with
+# what their views need (HomePage.route).
+PAGES_BY_DEPTH = {
+    2: lambda: GroupPage.objects.select_related("region__parent", "logo"),
+    3: lambda: PostPage.objects.for_page_view(),
+}
 
 # The featured lead card spans the content column (see .cards--featured in portal.css).
 FEATURED_LEAD_SIZES = "(min-width: 48em) 40rem, 100vw"
@@ -39,11 +46,29 @@ class HomePage(OneQueryViewRestrictions, Page):
         verbose_name = _("home page")
 
     def route(self, request, path_components):
-        if path_components:
-            if result := route_to_child(
-                self, GroupDirectoryPage.objects.all(), request, path_components
-            ):
-                return result
+        """Find a group or a post in one query, anything else as Wagtail does.
+
+        Wagtail routes level by level, two queries a level (the child by slug, then its
+        specific row). Below the home page the tree is fixed (directory, group, post), so
+        the depth of an address tells whether it is a group's or a post's, and the page is
+        looked up at once by its full URL path (indexed by kim migration 0010), with what
+        its view needs. The page's own route() still decides whether it may be shown.
+        Anything this does not find (other pages, unknown addresses, a post whose group
+        link is stale) goes Wagtail's way, which answers 404 for an address leading nowhere.
+        """
+        pages = PAGES_BY_DEPTH.get(len(path_components))
+        if pages is not None:
+            url_path = f"{self.url_path}{'/'.join(path_components)}/"
+            try:
+                page = pages().get(url_path=url_path)
+            except ObjectDoesNotExist:
+                page = None
+            if isinstance(page, PostPage):
+                group = page.group  # fetched along (for_page_view)
+                if group is not None and group.path == page.path[: -Page.steplen]:
+                    return group.route_to_post(request, page)
+            elif page is not None:
+                return page.route(request, [])
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):

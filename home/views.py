@@ -8,24 +8,41 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from taggit.models import Tag
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
+from wagtail.models import Site
 from wagtail.views import serve as wagtail_serve
 
-from kim.listings import paginate
+from kim.listings import paginate, paginate_posts
 from kim.models import Category, PostPage, Region, RegionLevel
+from pagecache import generation
 
 from . import sitemaps
-from .routing import find_route
 
 SEARCH_QUERY_MAX_LENGTH = 100
 
 
 def serve(request, path):
-    """Wagtail's page view, with groups and posts routed in one query (see home.routing)."""
-    route = find_route(request, path)  # or Http404, like Wagtail's own routing
-    if route is not None:
-        # Where Wagtail caches the route for this request (Page.route_for_request).
-        request._wagtail_route_for_request = route
+    """Wagtail's page view, with the site answering the host kept between requests.
+
+    Wagtail finds the site on every request (a query), then its root page's specific type
+    to route from (another). Both are kept until the page cache's site-wide generation
+    moves, which every change to a site or a published page makes it do. Routing itself is
+    Wagtail's, through the home page's route() (HomePage.route).
+    """
+    site = generation.remember(
+        f"site:{request.get_host()}:{request.get_port()}", lambda: find_site(request)
+    )
+    # Where Site.find_for_request keeps the request's site, for everything that asks.
+    request._wagtail_site = site
     return wagtail_serve(request, path)
+
+
+def find_site(request):
+    site = Site.find_for_request(request)
+    if site is not None:
+        # Its specific type without its own fields: routing needs only what every page has;
+        # the home page's own fields are fetched only when it is itself shown.
+        site.root_page = site.root_page.specific_deferred
+    return site
 
 
 def search_words(text):
@@ -51,8 +68,10 @@ def search(request):
 
 
 def _listing(request, *, title, description, posts, empty_is_missing=False):
-    page = paginate(request, posts.for_listing())
-    if empty_is_missing and not page.paginator.count:
+    page = paginate_posts(request, posts.for_cards())
+    # Past the end of a listing that has posts, the page says so; past the end of one that
+    # has none (or on its first page), there is nothing to show.
+    if empty_is_missing and not page and (page.is_first or not posts.exists()):
         raise Http404
     return render(
         request,

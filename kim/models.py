@@ -27,6 +27,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from pagecache import generation
+from pagecache.dependencies import POST_PAGE, VIEW_RESTRICTIONS
 from pagecache.fragments import cached_fragment, published_versions
 
 from .blocks import PostBodyBlock
@@ -119,20 +120,6 @@ class Category(index.Indexed, models.Model):
         return self.name
 
 
-def route_to_child(parent, children, request, path_components):
-    """Route through a child of the expected type in one query.
-
-    Wagtail's own routing takes two queries per level (the page, then its specific type);
-    children of another type, and addresses that are no child's, go the default way.
-    """
-    try:
-        child = children.child_of(parent).get(slug=path_components[0])
-    except children.model.DoesNotExist:
-        return None
-    child._cached_parent_obj = parent
-    return child.route(request, path_components[1:])
-
-
 class OneQueryViewRestrictions:
     """Find the view restrictions over a page in one query instead of Wagtail's two.
 
@@ -144,7 +131,7 @@ class OneQueryViewRestrictions:
     """
 
     def get_view_restrictions(self):
-        if not generation.remember("view-restrictions", PageViewRestriction.objects.exists):
+        if not generation.remember(VIEW_RESTRICTIONS.name, PageViewRestriction.objects.exists):
             none = PageViewRestriction.objects.none()
             # Already fetched: Wagtail's check on every page view iterates it, and iterating
             # an empty queryset still compiles its query (0.1 ms) to learn it is empty.
@@ -176,13 +163,6 @@ class GroupDirectoryPage(OneQueryViewRestrictions, Page):
         from .permissions import ReviewedPagePermissionTester
 
         return ReviewedPagePermissionTester(user, self)
-
-    def route(self, request, path_components):
-        if path_components:
-            groups = GroupPage.objects.select_related("region__parent", "logo")
-            if result := route_to_child(self, groups, request, path_components):
-                return result
-        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from .listings import group_directory_context
@@ -290,16 +270,14 @@ class GroupPage(OneQueryViewRestrictions, Page):
 
     def route(self, request, path_components):
         self._refuse_if_hidden()
-        if path_components:
-            posts = PostPage.objects.for_page_view()
-            if result := route_to_child(self, posts, request, path_components):
-                return result
         return super().route(request, path_components)
 
     def route_to_post(self, request, post):
-        """Route to one of this group's posts, fetched already (see home.routing)."""
+        """Route to one of this group's posts, found without passing through the group.
+
+        The home page finds posts by URL path (HomePage.route); the group still decides.
+        """
         self._refuse_if_hidden()
-        post._cached_parent_obj = self
         return post.route(request, [])
 
     def _refuse_if_hidden(self):
@@ -309,13 +287,13 @@ class GroupPage(OneQueryViewRestrictions, Page):
             raise Http404
 
     def get_context(self, request, *args, **kwargs):
-        from .listings import paginate
+        from .listings import paginate_posts
 
         context = super().get_context(request, *args, **kwargs)
         # Here rather than in routing, which also passes through groups on the way to posts.
         prefetch_related_objects([self], "logo__renditions")
-        posts = PostPage.objects.published().for_group_page(self).for_listing()
-        context["posts"] = paginate(request, posts)
+        posts = PostPage.objects.published().for_group_page(self).for_cards()
+        context["posts"] = paginate_posts(request, posts)
         return context
 
     def get_sitemap_urls(self, request=None):
@@ -538,7 +516,8 @@ class PostPage(OneQueryViewRestrictions, Page):
 
         The article is the whole post as readers see it: header, photo, body, sources, tags
         and share links. Besides the post's own revision, it shows its group's name and the
-        address it is read at, so both are part of what it is kept under.
+        address it is read at, so both are part of what it is kept under; what else it shows
+        is declared in pagecache.dependencies.POST_PAGE.
         """
 
         def render():
@@ -557,7 +536,7 @@ class PostPage(OneQueryViewRestrictions, Page):
             )
 
         versions = (*published_versions(self), *published_versions(self.group), request.path)
-        return cached_fragment(request, "post-page", versions, render)
+        return cached_fragment(request, POST_PAGE.name, versions, render)
 
 
 class PostSource(Orderable):

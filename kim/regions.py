@@ -13,6 +13,8 @@ from importlib import resources
 
 from django.db import transaction
 
+from pagecache.dependencies import invalidate
+
 from .models import Region, RegionLevel
 
 DATA_PACKAGE = "wilayah_indonesia"
@@ -159,4 +161,7 @@ def regions_load(*, district_codes=None):
         if changed:
             Region.objects.bulk_update(changed, ["name", "level", "parent"], batch_size=BATCH_SIZE)
             result.updated += len(changed)
+    if result.created or result.updated:
+        # Bulk writes send no signals: pages showing region names must follow.
+        invalidate(Region)
     return result

@@ -11,6 +11,7 @@ class ModerationConfig(AppConfig):
         from wagtail.models import WorkflowState
         from wagtail.signals import (
             page_published,
+            task_submitted,
             workflow_approved,
             workflow_cancelled,
             workflow_rejected,
@@ -21,9 +22,11 @@ class ModerationConfig(AppConfig):
         from .notifications import (
             queue_decision_email,
             queue_rejection_email,
+            queue_review_request_email,
             queue_went_live_email,
         )
         from .tasks import enqueue_on_submission
+        from .workflow import AccuracyReviewState
 
         signals.connect()
 
@@ -44,6 +47,14 @@ class ModerationConfig(AppConfig):
             queue_rejection_email, sender=WorkflowState, dispatch_uid="moderation_cancelled_email"
         )
         page_published.connect(queue_went_live_email, dispatch_uid="moderation_went_live_email")
+        # A post enters review at its accuracy check, first or after changes: its reviewers
+        # are asked then (WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS keeps Wagtail's own
+        # "submitted" e-mail from going to every superuser instead).
+        task_submitted.connect(
+            queue_review_request_email,
+            sender=AccuracyReviewState,
+            dispatch_uid="moderation_review_request_email",
+        )
         # Sent once a new workflow and its first task state are saved: the pre-check can run.
         workflow_submitted.connect(
             enqueue_on_submission, sender=WorkflowState, dispatch_uid="moderation_precheck_task"

@@ -32,9 +32,11 @@ class ApproveForm(ReviewForm):
 
 
 class ReturnForm(ReviewForm):
-    """Sending a post back needs at least one reason from the editors' list."""
+    """Sending a post back says what to fix: reasons from the editors' list, or a note."""
 
-    reasons = forms.MultipleChoiceField(label=_("Reasons"), widget=forms.CheckboxSelectMultiple)
+    reasons = forms.MultipleChoiceField(
+        label=_("What to fix"), required=False, widget=forms.CheckboxSelectMultiple
+    )
     verdicts = ()
 
     def __init__(self, *args, **kwargs):
@@ -49,17 +51,29 @@ class ReturnForm(ReviewForm):
             )
             self.order_fields(["verdict", "reasons", "comment"])
 
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("reasons") and not cleaned.get("comment", "").strip():
+            raise forms.ValidationError(
+                _("Tick what the author must fix, or write it in the comment."),
+                code="no_reason",
+            )
+        return cleaned
+
 
 class AccuracyApproveForm(ApproveForm):
     stage = ReviewStage.ACCURACY
 
 
 class AccuracyReturnForm(ReturnForm):
+    """A change request: a missing date or source is no verdict on the post's truth."""
+
     stage = ReviewStage.ACCURACY
-    verdicts = (Verdict.MISLEADING, Verdict.UNVERIFIABLE, Verdict.HOAX)
 
 
 class AccuracyDeclineForm(AccuracyReturnForm):
+    """A rejection says why: the post is a hoax, misleading, or cannot be verified."""
+
     verdicts = (Verdict.HOAX, Verdict.MISLEADING, Verdict.UNVERIFIABLE)
 
     def __init__(self, *args, **kwargs):

@@ -1,4 +1,9 @@
-"""E-mail to authors about moderation decisions, sent by the task worker, never in a request."""
+"""Moderation e-mail, sent by the task worker, never in a request.
+
+Authors get one e-mail per decision, saying what happens next; the editors who may review a
+post get one when it enters review, first or again after changes (Wagtail's "submitted"
+notification, which each editor may turn off in their account settings).
+"""
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -6,8 +11,11 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
-from wagtail.models import Page, WorkflowState
+from wagtail.admin.mail import EmailNotificationMixin, Notifier
+from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.users.models import UserProfile
+
+from .workflow import ReviewState
 
 DECISIONS = {
     WorkflowState.STATUS_NEEDS_CHANGES: "changes",
@@ -33,6 +41,10 @@ def post_link(page):
     """Where an e-mail sends the author: the public page once it is live, else the editor."""
     if page.live:
         return page.get_full_url()
+    return edit_link(page)
+
+
+def edit_link(page):
     return f"{settings.WAGTAILADMIN_BASE_URL}/admin/pages/{page.pk}/edit/"
 
 
@@ -51,12 +63,15 @@ def send_decision_email(workflow_state_id):
     author = state.requested_by
     page = state.content_object.specific
     task_state = state.current_task_state.specific if state.current_task_state else None
+    flags = getattr(task_state, "flags", [])
+    if decision == "changes" and task_state and task_state.finished_by_id is None:
+        # Nobody decided: the automatic check sent it back, before any editor saw it.
+        decision = "returned"
     reasons = (
         [reason.text for reason in task_state.reasons.all()]
         if hasattr(task_state, "reasons")
         else []
     )
-    flags = getattr(task_state, "flags", [])
     profile = UserProfile.get_for_user(author)
     language = profile.get_preferred_language()
     with (
@@ -71,6 +86,9 @@ def send_decision_email(workflow_state_id):
             "reasons": reasons,
             "comment": task_state.comment if task_state else "",
             "blocking_flags": [f for f in flags if f.get("severity") == "block"],
+            "verdict": task_state.get_verdict_display()
+            if decision == "rejected" and getattr(task_state, "verdict", "")
+            else "",
             "post_url": post_link(page),
             "site_name": settings.WAGTAIL_SITE_NAME,
             # An approved post with a go-live time waits for it (publish_scheduled).
@@ -139,3 +157,68 @@ def send_went_live_email(page_id):
         body = render_to_string("moderation/email/went_live.txt", context)
     send_mail(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [author.email])
     return True
+
+
+class ReviewRequestEmailNotifier(EmailNotificationMixin, Notifier):
+    """Ask the editors who may review a post to review it, once it waits for them."""
+
+    notification = "submitted"
+    template_directory = "moderation/email/"
+
+    def __init__(self):
+        super().__init__((ReviewState,))
+
+    def get_template_base_prefix(self, instance, **kwargs):
+        return "review_"
+
+    def get_recipient_users(self, task_state, **kwargs):
+        return task_state.task.specific.reviewers(task_state.workflow_state.content_object)
+
+    def get_context(self, task_state, **kwargs):
+        context = super().get_context(task_state, **kwargs)
+        workflow_state = task_state.workflow_state
+        page = workflow_state.content_object.specific
+        # The workflow resumed after an editor or the automatic check sent the post back.
+        sent_back = (
+            workflow_state.task_states.filter(status=TaskState.STATUS_REJECTED)
+            .exclude(pk=task_state.pk)
+            .order_by("-finished_at")
+            .first()
+        )
+        context.update(
+            {
+                "page": page,
+                "task": task_state.task,
+                "author": workflow_state.requested_by,
+                "resubmitted": sent_back is not None,
+                "previous_comment": sent_back.comment
+                if sent_back and sent_back.finished_by_id
+                else "",
+                "warnings": len(task_state.flags),
+                "review_url": edit_link(page),
+                "site_name": settings.WAGTAIL_SITE_NAME,
+            }
+        )
+        return context
+
+
+review_request_notifier = ReviewRequestEmailNotifier()
+
+
+def queue_review_request_email(sender, instance, user=None, **kwargs):
+    """Signal receiver (task_submitted): ask the reviewers once the review has begun."""
+    state_id = instance.pk
+    transaction.on_commit(lambda: send_review_request_email.enqueue(state_id))
+
+
+@task()
+def send_review_request_email(task_state_id):
+    # The review may have ended at once: a resubmission the checks sent straight back.
+    task_state = (
+        ReviewState.objects.filter(pk=task_state_id, status=TaskState.STATUS_IN_PROGRESS)
+        .select_related("workflow_state__requested_by", "task")
+        .first()
+    )
+    if task_state is None:
+        return False
+    return review_request_notifier(task_state)

@@ -42,6 +42,15 @@ class ReviewQueuePanel(Component):
             page.pk: page
             for page in Page.objects.filter(pk__in=ids).exclude(pk__in=pages).specific()
         }
+        # The editor's own posts wait for another editor (ReviewTask.is_author, for all at once).
+        submitted_by_user = {
+            int(object_id)
+            for object_id in WorkflowState.objects.filter(
+                base_content_type=ContentType.objects.get_for_model(Page),
+                object_id__in=[str(pk) for pk in ids],
+                requested_by=request.user,
+            ).values_list("object_id", flat=True)
+        }
         items = []
         for state in states:
             page = pages.get(int(state.workflow_state.object_id))
@@ -57,6 +66,7 @@ class ReviewQueuePanel(Component):
                     "group": getattr(page, "group", None),
                     "flags": state.flags,
                     "mine": state.claimed_by_id == request.user.pk,
+                    "own_post": page.owner_id == request.user.pk or page.pk in submitted_by_user,
                 }
             )
         month_start = now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)

@@ -159,10 +159,12 @@ def review_decide(*, task_state: ReviewState, user, action, data):
     )
     if action == "approve":
         task_state.approve(user=user, comment=comment)
+    elif action == "decline":
+        # Straight to cancelled: passing through "needs changes" would tell the author twice.
+        task_state.reject(user=user, update=False, comment=comment)
+        task_state.workflow_state.cancel(user=user)
     else:
         task_state.reject(user=user, comment=comment)
-        if action == "decline":
-            task_state.workflow_state.cancel(user=user)
 
 
 def compose_comment(reasons, comment):

@@ -5,12 +5,14 @@ tasks are Wagtail group-approval tasks for district editors, with a checklist fo
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.models import AbstractGroupApprovalTask, Task, TaskState
+from wagtail.models import AbstractGroupApprovalTask, Page, Task, TaskState, WorkflowState
+from wagtail.permissions import page_permission_policy
 from wagtail.search import index
 
 # Other apps may let more people review some pages: a function registered under this hook
@@ -150,13 +152,15 @@ class UsefulnessReviewState(ReviewState):
 
 
 class ReviewTask(AbstractGroupApprovalTask):
-    """A review by district editors; nobody may approve a post they wrote or submitted."""
+    """A review by the task's groups, each member only where their page permissions reach.
+
+    An editor group given the pages of one district reviews that district's posts only;
+    nobody may approve a post they wrote or submitted.
+    """
 
     stage = None
 
     def is_author(self, obj, user):
-        from wagtail.models import WorkflowState
-
         if getattr(obj, "owner_id", None) == user.pk:
             return True
         return WorkflowState.objects.for_instance(obj).filter(requested_by=user).exists()
@@ -164,8 +168,26 @@ class ReviewTask(AbstractGroupApprovalTask):
     def may_review(self, obj, user):
         return (
             user.is_superuser
-            or self._user_in_groups(user)
+            or (self._user_in_groups(user) and _may_edit(user, obj))
             or any(fn(obj, user) for fn in hooks.get_hooks(EXTRA_REVIEWER_HOOK))
+        )
+
+    def reviewers(self, obj):
+        """Who is asked to review ``obj``: by role and page permission, never its authors.
+
+        Superuser status alone is not a role: such accounts review when they choose to, but
+        are not mailed about every post.
+        """
+        may_edit = page_permission_policy.users_with_permission_for_instance(
+            "change", obj, include_superusers=False
+        )
+        authors = WorkflowState.objects.for_instance(obj).values("requested_by")
+        return (
+            get_user_model()
+            .objects.filter(is_active=True, groups__in=self.groups.all(), pk__in=may_edit)
+            .exclude(pk=getattr(obj, "owner_id", None))
+            .exclude(pk__in=authors.exclude(requested_by=None))
+            .distinct()
         )
 
     def user_can_access_editor(self, obj, user):
@@ -200,7 +222,10 @@ class ReviewTask(AbstractGroupApprovalTask):
             task_state=task_state.specific, user=user, action=action_name, data=kwargs
         )
 
+    @transaction.atomic
     def start(self, workflow_state, user=None):
+        # In one transaction: what Wagtail's task_submitted signal queues on commit (the
+        # reviewers' e-mail) sees whether the checks below let the review begin.
         from .services import precheck_revision
 
         task_state = super().start(workflow_state, user=user).specific
@@ -275,6 +300,7 @@ class UsefulnessReviewTask(ReviewTask):
         ("approve", _("Approve"), True),
     ]
 
+    @transaction.atomic
     def start(self, workflow_state, user=None):
         task_state = super().start(workflow_state, user=user)
         if task_state.status == TaskState.STATUS_IN_PROGRESS and not _accuracy_approved(task_state):
@@ -292,6 +318,12 @@ class UsefulnessReviewTask(ReviewTask):
     class Meta:
         verbose_name = _("usefulness review")
         verbose_name_plural = _("usefulness reviews")
+
+
+def _may_edit(user, obj):
+    if not isinstance(obj, Page):
+        return True
+    return page_permission_policy.user_has_permission_for_instance(user, "change", obj)
 
 
 def _accuracy_approved(task_state):

@@ -55,6 +55,10 @@ class ResilientRedisCache(RedisCache):
         super().__init__(server, params)
         self._location = str(server)
 
+    def reachable(self):
+        """False while Redis is known to be unreachable (until the next attempt succeeds)."""
+        return self._outage().down_since is None
+
     def _outage(self):
         with _lock:
             return _outages.setdefault(self._location, _Outage())

@@ -5,7 +5,8 @@ post's meta tags and article change only with a new revision of that post or its
 address, or what generation.SHARED covers, so they are kept under all of these, in every
 reader's language. With the page cache emptied by another group's post, a post page is then
 the site's frame around its stored parts instead of rendered from scratch. The cards of a
-listing are kept the same way, all of a page's fetched at once (cached_fragments).
+listing are kept the same way, all of a page's fetched at once (cached_fragments). What
+each fragment depends on, and so what moves SHARED, is declared in dependencies.py.
 
 Every key also holds the release: a digest of the code, templates and translations that
 render fragments and of the pinned dependencies, so a deploy never serves HTML made by the

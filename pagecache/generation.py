@@ -12,8 +12,16 @@ or a management command reaches all of them. Reading it is one stat() call, no S
 
 A second, slower-moving generation, SHARED, covers what a page shows besides its own
 revision: photos, documents, tags, categories, the addresses of pages (moves, new slugs,
-deletions) and sites. Fragments cached per page revision (a post's article, its card) carry
-it in their key, so they outlive the publication of other pages, which moves only PAGES.
+deletions) and sites, as dependencies.py declares. Fragments cached per page revision (a
+post's article, its card) carry it in their key, so they outlive the publication of other
+pages, which moves only PAGES.
+
+Reading the counter from Redis on every request would cost a round trip per page served from
+the local layer in front of it (stores.local_layer), so each process trusts the value it read
+for PAGECACHE_GENERATION_CHECK seconds (1 by default): a publication in another process
+(another app server, the task worker) is seen here within that interval, one made in this
+process at once. While Redis is known to be unreachable the remembered value is not used:
+nothing is cached or served from the cache.
 """
 
 import logging
@@ -30,6 +38,9 @@ logger = logging.getLogger(__name__)
 PAGES = "pages"
 SHARED = "shared"
 GENERATION_KEYS = {PAGES: "pagecache:generation", SHARED: "pagecache:generation:shared"}
+# Generations read from the shared cache in this process: its full key (with the cache's
+# prefix) -> (generation, monotonic time until which it is trusted).
+_read = {}
 
 
 def _is_process_local():
@@ -51,13 +62,32 @@ def current(scope=PAGES):
         except OSError:
             return None
     key = GENERATION_KEYS[scope]
+    full_key = cache.make_key(key)
+    now = time.monotonic()
+    remembered = _read.get(full_key)
+    if remembered is not None and now < remembered[1] and _reachable():
+        return remembered[0]
     generation = cache.get(key)
     if generation is None:
         # A cache that lost the counter (restart, eviction) also lost the pages: start afresh
         # from a value no earlier generation used.
         cache.add(key, time.time_ns(), timeout=None)
         generation = cache.get(key)
-    return None if generation is None else str(generation)
+    if generation is None:
+        return None
+    _read[full_key] = (str(generation), now + settings.PAGECACHE_GENERATION_CHECK)
+    return str(generation)
+
+
+def _reachable():
+    # Only pagecache.backends' cache knows about outages; other caches raise instead.
+    reachable = getattr(cache, "reachable", None)
+    return reachable is None or reachable()
+
+
+def forget():
+    """Read the generations from the shared cache again on their next use."""
+    _read.clear()
 
 
 _MISSING = object()
@@ -96,6 +126,9 @@ def advance(scope=PAGES):
         cache.incr(GENERATION_KEYS[scope])
     except ValueError:
         cache.add(GENERATION_KEYS[scope], time.time_ns(), timeout=None)
+    # This process sees its own change at once (after the move, so that a value read before it
+    # is not kept); the others within PAGECACHE_GENERATION_CHECK.
+    _read.pop(cache.make_key(GENERATION_KEYS[scope]), None)
 
 
 def advance_all():

@@ -1,48 +1,41 @@
-"""Advance the page cache generations whenever what the public sees may have changed."""
+"""Advance the page cache generations whenever what the public sees may have changed.
 
+What moves which generation is declared in dependencies.py; this connects the signals that
+tell of those changes.
+"""
+
+from django.apps import apps
 from django.db.models.signals import post_delete, post_save
-from taggit.models import Tag
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from kim.models import Category, Region
-
-from .generation import SHARED, advance_now_and_on_commit
+from . import dependencies
+from .dependencies import ADDRESSES, PUBLICATIONS
+from .generation import PAGES, advance_now_and_on_commit
 
 DISPATCH_PREFIX = "pagecache"
 
-# Shown on public pages outside any page revision: listings, filters, footers, addresses.
-LISTED_MODELS = (Category, Region, Tag, Site, PageViewRestriction)
-# ... and among those, what a page's own content or a post's card shows too (see
-# generation.SHARED).
-SHARED_MODELS = (Tag, Site, Category)
+
+def _advance(scopes):
+    if scopes:
+        advance_now_and_on_commit(*scopes - {PAGES})
 
 
-def page_changed(sender, instance=None, **kwargs):
-    advance_now_and_on_commit()
+def page_changed(sender, **kwargs):
+    _advance(dependencies.scopes(PUBLICATIONS))
 
 
 def address_changed(sender, **kwargs):
-    # Links to the page from other pages' content change with it.
-    advance_now_and_on_commit(SHARED)
-
-
-def listed_changed(sender, **kwargs):
-    advance_now_and_on_commit(*([SHARED] if sender in SHARED_MODELS else []))
+    _advance(dependencies.scopes(ADDRESSES))
 
 
 def page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
-        advance_now_and_on_commit(SHARED)
+        _advance(dependencies.scopes(ADDRESSES))
 
 
-def media_changed(sender, instance, created=False, **kwargs):
-    # A new upload shows nowhere until a page using it is published; a changed or deleted
-    # photo or document changes every page that shows it.
-    if not created:
-        advance_now_and_on_commit(SHARED)
+def model_changed(sender, instance, created=False, update_fields=None, **kwargs):
+    _advance(dependencies.scopes(sender._meta.label, instance, created, update_fields))
 
 
 def connect():
@@ -52,16 +45,9 @@ def connect():
     page_slug_changed.connect(address_changed, dispatch_uid=f"{DISPATCH_PREFIX}:slug")
     # Page subclasses send post_delete with their own class as sender: listen to all.
     post_delete.connect(page_deleted, dispatch_uid=f"{DISPATCH_PREFIX}:page-deleted")
-    for model in LISTED_MODELS:
+    for source in dependencies.sources() - {PUBLICATIONS, ADDRESSES}:
+        model = apps.get_model(source)
         for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
             signal.connect(
-                listed_changed,
-                sender=model,
-                dispatch_uid=f"{DISPATCH_PREFIX}:{model._meta.label}:{name}",
+                model_changed, sender=model, dispatch_uid=f"{DISPATCH_PREFIX}:{source}:{name}"
             )
-    for model in (get_image_model(), get_document_model()):
-        label = model._meta.label
-        post_save.connect(media_changed, sender=model, dispatch_uid=f"{DISPATCH_PREFIX}:{label}")
-        post_delete.connect(
-            media_changed, sender=model, dispatch_uid=f"{DISPATCH_PREFIX}:{label}:deleted"
-        )

@@ -3,7 +3,9 @@ the menu's current item: the site's name and menu, and the footer.
 
 They are rendered once per process for each language and item, not on every request: on a
 post page rendered around its stored article they were an eighth of the CPU. With DEBUG on,
-they are rendered every time, so that template edits show at once.
+they are rendered every time, so that template edits show at once. Nothing in the database
+changes them (pagecache.dependencies.SITE_FRAME): settings, the URLconf and translations
+change only with a restart.
 """
 
 import functools

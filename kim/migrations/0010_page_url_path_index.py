@@ -1,6 +1,6 @@
 """Index Wagtail's pages by full URL path, which routing looks posts and groups up by.
 
-Routing (home.routing) asks for a page by slug and URL path. Slugs repeat across groups
+Routing (home.models.HomePage.route) asks for a group or post by URL path. Slugs repeat across groups
 ("kerja-bakti-...", "posyandu-..."): at 100,000 posts one slug matched 87 pages, all read
 to find the one at the address. Wagtail's own table has no index on the URL path, so this
 app adds one, by name, in SQL both SQLite and PostgreSQL accept.

@@ -188,6 +188,10 @@ LOCAL_CACHES = {
     for alias, size in _CACHE_SIZES.items()
 }
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# With Redis: pages each process also keeps in its own memory (0: none; about 4 KB each), and
+# the seconds a process trusts the cache generation it last read from Redis.
+PAGECACHE_LOCAL_ENTRIES = int(os.environ.get("PAGECACHE_LOCAL_ENTRIES", "5000"))
+PAGECACHE_GENERATION_CHECK = float(os.environ.get("PAGECACHE_GENERATION_CHECK", "1"))
 CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "portal")
 if REDIS_URL:
     # One Redis, one key prefix per alias (several portals, or a test run, may share one
@@ -203,6 +207,15 @@ if REDIS_URL:
         }
         for alias in _CACHE_SIZES
     }
+    if PAGECACHE_LOCAL_ENTRIES:
+        # In front of Redis, the pages each process served last (pagecache/stores.py): a hit
+        # there costs no round trip. Their keys hold the generation, read from Redis at most
+        # PAGECACHE_GENERATION_CHECK seconds before, so publications reach them within that.
+        CACHES["pages-local"] = {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "portal-pages-local",
+            "OPTIONS": {"MAX_ENTRIES": PAGECACHE_LOCAL_ENTRIES},
+        }
 else:
     CACHES = LOCAL_CACHES
 
@@ -356,6 +369,9 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Portal KIM")
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Review requests go to the editors whose role and page permissions let them act on a post
+# (moderation.notifications); an account is not one of them for being a superuser.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from Gravatar: it would learn who uses the admin (a hash of their e-mail) and

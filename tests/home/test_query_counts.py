@@ -27,18 +27,18 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 # The queries each page makes, whatever the number of posts. The site that answers the host
-# comes from the cache (home.routing); groups and posts are routed in one query, other
+# comes from the cache (home.views.serve); groups and posts are routed in one query, other
 # Wagtail pages take the home page's specific row (1) and one query per level below it.
 # Wagtail's view-restriction check takes none: the site has no restriction, which is known
 # from the cache (kim.models.OneQueryViewRestrictions); see test_restricted_pages below.
-# Listings add the restrictions that keep private posts out (1), a count for pagination (1),
-# the posts (1) and their photo renditions (1).
+# Listings add the restrictions that keep private posts out (1), the posts (1) and their
+# photo renditions (1); search also counts its matches for its pagination (1).
 EXPECTED_QUERIES = {
     # the home page, restrictions for the listings, featured posts, latest posts, their
     # renditions (one query for both), categories, sub-districts
     "home": 7,
-    # the group, logo renditions, social links + listing 4
-    "group": 7,
+    # the group, logo renditions, social links + listing 3
+    "group": 6,
     # the post (with its group, category and photo), photo renditions for the
     # article and again for the share preview (Wagtail's rendition cache, forgetful here,
     # spares that one), sources, tags
@@ -46,10 +46,10 @@ EXPECTED_QUERIES = {
     # the home page, the directory, districts, restrictions for the listing,
     # the count, the groups, their logos' renditions
     "directory": 7,
-    # Not Wagtail pages: the tag, category or area + listing 4 + the Site, for addresses
-    "tag": 6,
-    "category": 6,
-    "region": 6,
+    # Not Wagtail pages: the tag, category or area + listing 3 + the Site, for addresses
+    "tag": 5,
+    "category": 5,
+    "region": 5,
     # listing 4 + the Site
     "search": 5,
 }
@@ -58,10 +58,10 @@ EXPECTED_QUERIES = {
 # listings that are not Wagtail pages no Site either (only the cards' addresses needed it).
 EXPECTED_QUERIES_WITH_STORED_CARDS = {
     "home": 6,
-    "group": 6,
-    "tag": 4,
-    "category": 4,
-    "region": 4,
+    "group": 5,
+    "tag": 3,
+    "category": 3,
+    "region": 3,
     "search": 3,
 }
 
@@ -146,6 +146,26 @@ def test_public_pages_make_a_constant_number_of_queries(
         with django_assert_num_queries(EXPECTED_QUERIES[page], info=page):
             response = client.get(address)
         assert response.status_code == 200
+
+
+@pytest.mark.usefixtures("forgetful_rendition_cache")
+def test_older_and_newer_pages_of_listings_make_as_many_queries_as_the_first(
+    client, region_tree, django_assert_num_queries, settings
+):
+    settings.PAGECACHE_FRAGMENTS = False
+    addresses = build_portal(region_tree, 100)
+
+    for page in ("group", "tag", "category", "region"):
+        first = client.get(addresses[page]).context["posts"]
+        older = f"{addresses[page]}?{first.older_query}"
+        assert client.get(older).status_code == 200, page
+        with django_assert_num_queries(EXPECTED_QUERIES[page], info=page):
+            response = client.get(older)
+        newer = f"{addresses[page]}?{response.context['posts'].newer_query}"
+        assert client.get(newer).status_code == 200, page
+        with django_assert_num_queries(EXPECTED_QUERIES[page], info=page):
+            back = client.get(newer)
+        assert [post.pk for post in back.context["posts"]] == [post.pk for post in first]
 
 
 @pytest.mark.usefixtures("forgetful_rendition_cache")

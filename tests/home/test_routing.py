@@ -1,4 +1,4 @@
-"""Groups and posts are routed in one query (home.routing) yet answer as Wagtail would."""
+"""Groups and posts are routed in one query (HomePage.route) yet answer as Wagtail would."""
 
 import pytest
 from pytest_django.asserts import assertContains, assertRedirects, assertTemplateUsed

@@ -1,10 +1,12 @@
 """Tag, category and area listings; robots.txt and sitemap.xml."""
 
+import html
+import re
 from datetime import timedelta
 from xml.etree import ElementTree
 
 import pytest
-from django.utils import timezone
+from django.utils import formats, timezone
 from pytest_django.asserts import assertContains, assertNotContains, assertTemplateUsed
 
 from kim.models import RegionLevel
@@ -100,13 +102,90 @@ def test_unknown_tag_category_or_area_is_not_found(client, posts, address):
     assert client.get(address).status_code == 404
 
 
-def test_listing_is_paginated(client, settings, posts):
+def follow(client, response, rel):
+    """The page a listing's "Newer posts" (prev) or "Older posts" (next) link leads to."""
+    links = re.findall(rf'<a rel="{rel}" href="([^"]+)"', response.content.decode())
+    assert len(links) == 1, rel
+    return client.get(response.request["PATH_INFO"] + html.unescape(links[0]))
+
+
+def test_listing_pages_lead_from_the_newest_post_to_the_oldest_and_back(client, settings, posts):
     settings.PORTAL_POSTS_PER_PAGE = 1
 
-    response = client.get("/tag/banjir/", {"page": 2})
+    PostPageFactory(
+        parent=posts["depok"].get_parent(),
+        slug="lama",
+        category=posts["depok"].category,
+        first_published_at=timezone.now() - timedelta(hours=9),
+    )
+    first = client.get("/kategori/berita/")
+    middle = follow(client, first, "next")
+    last = follow(client, middle, "next")
 
-    assert listed(response) == ["sengon"]
-    assertContains(response, 'rel="prev"')
+    assert [listed(first), listed(middle), listed(last)] == [["depok"], ["sengon"], ["lama"]]
+    assertNotContains(first, 'rel="prev"')
+    assertContains(first, "Tulisan lebih lama")
+    assertContains(middle, "Tulisan lebih baru")
+    assertNotContains(last, 'rel="next"')
+    assert listed(follow(client, last, "prev")) == ["sengon"]
+    assert listed(follow(client, middle, "prev")) == ["depok"]
+
+
+def test_a_later_page_of_a_listing_is_titled_with_its_newest_posts_date(client, settings, posts):
+    settings.PORTAL_POSTS_PER_PAGE = 1
+
+    older = follow(client, client.get("/tag/banjir/"), "next")
+
+    date = formats.date_format(posts["sengon"].first_published_at, "DATE_FORMAT")
+    assertContains(older, f"<title>#banjir · Tulisan hingga {date} ·", count=1)
+
+
+@pytest.mark.parametrize("address", ["/tag/banjir/", "/kategori/berita/", "/wilayah/33.10/"])
+@pytest.mark.parametrize("parameter", ["sebelum", "sesudah"])
+def test_listing_past_its_end_says_so_and_leads_back_to_the_newest_posts(
+    client, posts, address, parameter
+):
+    far = (
+        "1900-01-01T00:00:00.000000,1" if parameter == "sebelum" else "2999-01-01T00:00:00.000000,1"
+    )
+
+    response = client.get(address, {parameter: far})
+
+    assert response.status_code == 200
+    assert listed(response) == []
+    assertContains(response, "Tidak ada tulisan lagi di sini.")
+    assertContains(response, f'<a href="{address}">Kembali ke tulisan terbaru</a>', html=True)
+    assertNotContains(response, 'class="pagination"')
+
+
+@pytest.mark.parametrize(
+    "cursor",
+    [
+        "",
+        "abc",
+        "2026-13-01T00:00:00.000000,1",
+        "2026-01-01T00:00:00.000000,-1",
+        "2026-01-01T00:00:00.000000,99999999999999999999",
+        "2026-01-01,1",
+        "\x00,1",
+    ],
+)
+def test_an_unreadable_listing_cursor_gives_the_first_page(client, posts, cursor):
+    response = client.get("/tag/jalan/", {"sebelum": cursor})
+
+    assert response.status_code == 200
+    assert listed(response) == ["depok", "sengon"]
+
+
+def test_tag_of_drafts_alone_is_not_found_on_any_page(client, posts):
+    PostPageFactory(parent=posts["depok"].get_parent(), draft=True, tags=["rahasia"])
+
+    for query in (
+        {},
+        {"sebelum": "2999-01-01T00:00:00.000000,1"},
+        {"sesudah": "1900-01-01T00:00:00.000000,1"},
+    ):
+        assert client.get("/tag/rahasia/", query).status_code == 404
 
 
 def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):

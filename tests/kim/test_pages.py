@@ -109,11 +109,23 @@ def test_group_page_paginates_its_posts(client, settings, sengon):
     group, posts = sengon
 
     first = client.get(group.url)
-    second = client.get(group.url, {"page": 2})
+    second = client.get(group.url + "?" + first.context["posts"].older_query)
 
     assert [p.title for p in first.context["posts"]] == [posts[2].title, posts[1].title]
     assert [p.title for p in second.context["posts"]] == [posts[0].title]
     assertContains(first, 'rel="next"')
+    assertContains(second, 'rel="prev"')
+    assertNotContains(second, 'rel="next"')
+
+
+def test_group_page_past_its_oldest_post_says_so(client, sengon):
+    group, _ = sengon
+
+    response = client.get(group.url, {"sebelum": "1900-01-01T00:00:00.000000,1"})
+
+    assert response.status_code == 200
+    assertContains(response, "Tidak ada tulisan lagi di sini.")
+    assertNotContains(response, "Kelompok ini belum menerbitkan tulisan.")
 
 
 def test_post_page_links_to_its_group_category_and_tags(client, region_tree):

@@ -5,6 +5,8 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -63,11 +65,11 @@ def form(post, body=GOOD_BODY, **extra):
     return nested_form_data(data)
 
 
-def draft(world, owner=None):
+def draft(world, owner=None, slug="kerja-bakti"):
     owner = owner or world.member
     post = PostPage(
         title="Kerja bakti saluran air",
-        slug="kerja-bakti",
+        slug=slug,
         owner=owner,
         summary="Warga membersihkan saluran air sebelum musim hujan.",
         body=[("paragraph", rich_text(GOOD_BODY))],
@@ -175,14 +177,13 @@ def test_request_changes_stores_reasons_and_resubmission_returns_to_accuracy(
             post,
             "reject",
             {
-                "verdict": "unverifiable",
                 "reasons": [reason("accuracy")],
                 "comment": "Mohon sertakan tautan pengumuman resmi.",
             },
         )
     state = AccuracyReviewState.objects.get()
     assert state.status == TaskState.STATUS_REJECTED
-    assert state.verdict == "unverifiable"
+    assert state.verdict == ""
     assert state.reasons.count() == 1
     assert refresh(post).current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
     assert "Mohon sertakan tautan" in mail.outbox[0].body
@@ -249,7 +250,7 @@ def test_approval_needs_every_checklist_item(client, world):
 
 def test_request_changes_needs_a_reason(client, world):
     post = submit(client, world.member, draft(world))
-    act(client, world.editor, post, "reject", {"verdict": "misleading", "comment": "x"})
+    act(client, world.editor, post, "reject", {"verdict": "misleading", "comment": ""})
     assert current(post).status == TaskState.STATUS_IN_PROGRESS
 
 
@@ -262,6 +263,30 @@ def test_nobody_approves_their_own_post_even_an_editor(client, world):
     other_editor = role_user("editor2", "Diskominfo editor")
     act(client, other_editor, post, "approve", ACCURACY_OK)
     assert current(post).task.name == "Uji manfaat"
+
+
+def test_an_editors_own_post_waits_in_their_queue_for_another_editor(client, world):
+    post = submit(client, world.editor, draft(world, owner=world.editor))
+    state = current(post)
+    claim_url = f"/admin/moderasi/klaim/{state.pk}/"
+
+    client.force_login(world.editor)
+    row = queue_row(client.get("/admin/").text, post)
+    assert "Tulisan Anda: menunggu editor lain" in row and claim_url not in row
+    assert client.post(claim_url).status_code in (302, 403)
+    assert current(post).claimed_by is None
+
+    other_editor = role_user("editor2", "Diskominfo editor")
+    client.force_login(other_editor)
+    row = queue_row(client.get("/admin/").text, post)
+    assert claim_url in row and "menunggu editor lain" not in row
+    client.post(claim_url)
+    assert current(post).claimed_by == other_editor
+
+
+def queue_row(html, post):
+    start = html.index(f'data-queue-item="{post.pk}"')
+    return html[start : html.index("</tr>", start)]
 
 
 def test_author_can_cancel_and_the_post_stays_a_draft(client, world):
@@ -359,3 +384,19 @@ def test_check_first_shows_flags_without_submitting(client, world):
     response = client.get(response["Location"])
     assert 'data-flag-code="gambling"' in response.text
     assert not Page.objects.get(pk=post.pk).workflow_in_progress
+
+
+def test_the_review_queue_queries_the_same_however_many_posts_wait(client, world):
+    def dashboard_queries():
+        client.force_login(world.editor)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/admin/").status_code == 200
+        return len(captured.captured_queries)
+
+    submit(client, world.editor, draft(world, owner=world.editor, slug="punya-editor"))
+    submit(client, world.member, draft(world))
+    dashboard_queries()  # the first visit also creates the editor's profile
+    few = dashboard_queries()
+    for slug in ("kedua", "ketiga"):
+        submit(client, world.member, draft(world, slug=slug))
+    assert dashboard_queries() == few

@@ -50,10 +50,23 @@ INPUTS = [
     "abc",
     "1e9",
     "99999999999999999999999",
+    # Post listings' cursors at the ends of what the databases and Python hold.
+    "9999-12-31T23:59:59.999999,999999999999999999",
+    "0001-01-01T00:00:00.000000,0",
 ]
-# Every parameter a public view reads: search, pagination, the group directory's filters,
-# the sitemap's page, the login's return address.
-QUERY_PARAMETERS = ["q", "page", "p", "kabupaten", "kecamatan", "jenis", "next"]
+# Every parameter a public view reads: search, pagination (numbered, and post listings'
+# cursors), the group directory's filters, the sitemap's page, the login's return address.
+QUERY_PARAMETERS = [
+    "q",
+    "page",
+    "sebelum",
+    "sesudah",
+    "p",
+    "kabupaten",
+    "kecamatan",
+    "jenis",
+    "next",
+]
 PUBLIC_FORMS = {
     "wagtailcore_authenticate_with_password": ["password", "return_url"],
     "wagtaildocs_authenticate_with_password": ["password", "return_url"],
