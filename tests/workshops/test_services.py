@@ -42,7 +42,7 @@ def test_150_participant_accounts_are_created_at_once_in_the_sandbox(world):
     assert all(u.member_profile.must_change_password for u in members)
     assert Group.objects.get(name=Role.MEMBER).user_set.filter(pk__in=members).count() == 150
     # Onboarding is per account, but the cost of each stays small and fixed: seconds, not
-    # minutes, even on a busy machine (bench/workshop_load.py times it with real hashing).
+    # minutes, even on a busy machine (bench/workshop_rehearsal.py times it with real hashing).
     assert len(queries) < 150 * 12
     assert seconds < 30
 

@@ -1,7 +1,8 @@
 """Create a workshop with N participant accounts and write their sign-in details to a file.
 
-For the load benchmark (bench/workshop_load.py) against a throwaway database: never run it on
-a real portal, as it writes the temporary passwords to disk.
+For the workshop rehearsal (bench/workshop_rehearsal.py, bench/locustfile.py) against a
+throwaway or staging database: never run it on a real portal, as it writes the temporary
+passwords to disk.
 """
 
 import json
