@@ -15,7 +15,8 @@ database backend (FTS5), which is fast enough for the small sites SQLite serves.
 A common word matches most posts: counting them all, or ranking all of them, would read
 every match. The search counts at most one match past `MATCHES_SHOWN`, says "more than"
 beyond it, and pages through the best `MATCHES_SHOWN`; on PostgreSQL the best of the newest
-`MATCHES_SHOWN` + 1 matches (search_posts).
+`MATCHES_SHOWN` + 1 matches (search_posts). A workshop's training posts are never public and
+never indexed.
 """
 
 from functools import cached_property
@@ -24,7 +25,7 @@ from math import ceil
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 
 CONFIG = "indonesian"
 MATCHES_SHOWN = 1000
@@ -34,8 +35,9 @@ MATCHES_SHOWN = 1000
 # Rich text's tags are not words to PostgreSQL's parser; only text blocks' strings are read
 # (not block types, identifiers or embed addresses).
 VECTOR_SQL = """
-INSERT INTO home_postsearch (post_id, vector)
+INSERT INTO home_postsearch (post_id, published_at, vector)
 SELECT post.page_ptr_id,
+       coalesce(page.first_published_at, now()),
        setweight(to_tsvector(%(config)s, page.title), 'A')
        || setweight(to_tsvector(%(config)s, post.summary || ' ' || coalesce(
            (SELECT string_agg(tag.name, ' ') FROM kim_postpagetag item
@@ -48,10 +50,13 @@ SELECT post.page_ptr_id,
             WHERE source.page_id = post.page_ptr_id), '')), 'D')
 FROM kim_postpage post
 JOIN wagtailcore_page page ON page.id = post.page_ptr_id
-WHERE page.live AND post.page_ptr_id > %(after)s AND (%(all)s OR post.page_ptr_id = ANY(%(ids)s))
+WHERE page.live AND NOT EXISTS (
+    SELECT 1 FROM kim_grouppage grp WHERE grp.page_ptr_id = post.group_id AND grp.is_training)
+  AND post.page_ptr_id > %(after)s AND (%(all)s OR post.page_ptr_id = ANY(%(ids)s))
 ORDER BY post.page_ptr_id
 LIMIT %(limit)s
-ON CONFLICT (post_id) DO UPDATE SET vector = EXCLUDED.vector
+ON CONFLICT (post_id) DO UPDATE
+    SET vector = EXCLUDED.vector, published_at = EXCLUDED.published_at
 RETURNING post_id
 """
 
@@ -100,23 +105,39 @@ def search_posts(posts, words):
     `words` are letters and digits separated by spaces (home.views.search_words). On
     PostgreSQL a common word matches most posts, and ranking every match reads every one of
     their vectors (seconds at 100,000 posts): past MATCHES_SHOWN matches, only the newest
-    MATCHES_SHOWN + 1 are ranked. The query that counts them, through the index on the
-    publication date, also gives their keys to the one that ranks them.
+    MATCHES_SHOWN + 1 are ranked.
+
+    The newest matches are found in the vectors' own table, which keeps each post's
+    publication time beside its vector: PostgreSQL either walks that table's date index and
+    tests each vector (a common word: a thousand rows) or reads the word's matches from the
+    GIN index and keeps the newest (a rarer one), with no join while it looks. Whether the
+    public may see each of them is asked of `posts` for those rows only. When some of the
+    newest matches are hidden (a closed group's, a restricted post), the newest visible ones
+    are looked for again through `posts`, the slower way.
     """
     if connection.vendor != "postgresql":
         matches = posts.search(words)
         return matches[: MATCHES_SHOWN + 1].count(), matches
+    from .models import PostSearch
+
     query = SearchQuery(words, search_type="plain", config=CONFIG)
+    limit = MATCHES_SHOWN + 1
     newest = list(
-        posts.filter(site_search__vector=query)
-        .order_by("-first_published_at")
-        .values_list("pk", flat=True)[: MATCHES_SHOWN + 1]
+        PostSearch.objects.filter(vector=query)
+        .order_by("-published_at", "-post_id")
+        .annotate(visible=Exists(posts.filter(pk=OuterRef("post_id"))))
+        .values_list("post_id", "visible")[:limit]
     )
+    keys = [key for key, visible in newest if visible]
+    if len(newest) == limit and len(keys) < limit:
+        keys = list(
+            posts.filter(site_search__vector=query)
+            .order_by("-site_search__published_at", "-pk")
+            .values_list("pk", flat=True)[:limit]
+        )
     rank = SearchRank(F("site_search__vector"), query)
     # By key: the planner then starts from these few posts, not from all of them.
-    return len(newest), posts.filter(pk__in=newest).order_by(
-        rank.desc(), "-first_published_at", "-pk"
-    )
+    return len(keys), posts.filter(pk__in=keys).order_by(rank.desc(), "-first_published_at", "-pk")
 
 
 class SearchPaginator(Paginator):

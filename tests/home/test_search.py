@@ -317,3 +317,40 @@ def test_punctuation_around_words_still_finds_them(client, group):
 
     assert found(response) == ["Banjir di Sengon"]
     assert response.context["query"] == "banjir"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite's search is Wagtail's")
+def test_hidden_posts_among_the_newest_matches_do_not_shrink_the_count(
+    client, settings, monkeypatch, group
+):
+    """Matches the public may not see are newer than every shown one: still "more than"."""
+    monkeypatch.setattr("home.search.MATCHES_SHOWN", 3)
+    monkeypatch.setattr(SearchPaginator, "shown", 3)
+    settings.PORTAL_POSTS_PER_PAGE = 10
+    earlier = timezone.now() - timedelta(days=2)
+    for n in range(4):
+        PostPageFactory(
+            parent=group, title=f"Lomba desa {n}", slug=f"lomba-{n}", first_published_at=earlier
+        )
+    for n in range(2):
+        restrict(PostPageFactory(parent=group, title=f"Lomba rahasia {n}", slug=f"rahasia-{n}"))
+    closed = GroupPageFactory(title="KIM Dibekukan", slug="kim-dibekukan")
+    PostPageFactory(parent=closed, title="Lomba grup dibekukan", slug="lomba-dibekukan")
+    closed.unpublish()
+
+    response = client.get("/cari/", {"q": "lomba"})
+
+    assertContains(response, "Lebih dari 3 tulisan cocok dengan “lomba”")
+    assert sorted(found(response)) == [f"Lomba desa {n}" for n in range(4)]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite's search is Wagtail's")
+def test_a_workshop_sandbox_post_is_never_indexed(group):
+    sandbox = GroupPageFactory(title="KIM Latihan", slug="kim-latihan", is_training=True)
+    practice = PostPageFactory(parent=sandbox, title="Latihan menulis", slug="latihan")
+    public = PostPageFactory(parent=group, title="Kabar desa", slug="kabar")
+
+    call_command("index_posts", stdout=StringIO())
+
+    assert list(PostSearch.objects.values_list("post_id", flat=True)) == [public.pk]
+    assert practice.live
