@@ -12,6 +12,7 @@ average. `--explain` also prints PostgreSQL's EXPLAIN ANALYZE of the page's slow
 """
 
 import argparse
+import importlib
 import os
 import re
 import statistics
@@ -40,9 +41,8 @@ def main():
     os.environ["PAGECACHE_ENABLED"] = "false"
     sys.path.insert(0, str(ROOT))
 
-    import django
-
-    django.setup()
+    # Loaded as the web process loads it (portal/wsgi.py), the start-up objects frozen.
+    importlib.import_module("portal.wsgi")
     from django.conf import settings
     from django.db import connection
     from django.test import Client
