@@ -62,10 +62,18 @@ ATTRIBUTION = re.compile(
 )
 # A price, fee or prize ("Rp 25 ribu", "biaya 500 ribu", "bonus 100%", "diskon 66%") is
 # not a statistic a reader needs a source for.
-MONEY_OR_OFFER = re.compile(
+PRICE_WORD = (
     r"\b(?:harga(?:nya)?|seharga|biaya(?:nya)?|tarif|bayar|membayar|transfer|deposit|depo|"
     r"modal|iuran|ongkos|hadiah|bonus|diskon|cashback|potongan|promo|uang|saldo|minimal|rtp|"
-    r"winrate|odds)\b[\s:,]*(?:[\w.]+\s+){0,4}$",
+    r"winrate|odds|tiket|sewa|denda|retribusi|beasiswa|karcis)\b"
+)
+MONEY_OR_OFFER = re.compile(PRICE_WORD + r"[\s:,]*(?:[\w.]+\s+){0,4}$", re.I)
+# A sentence listing prices ("Harga tiket ekonomi Rp 310 ribu dan eksekutif Rp 360 ribu") names
+# its prices once; unless it says they rose, fell or compare.
+PRICE_LIST = re.compile(PRICE_WORD, re.I)
+COMPARES = re.compile(
+    r"\b(?:naik|turun|meningkat|menurun|melonjak|anjlok|merosot|bertambah|berkurang|mahal|"
+    r"murah|lipat)\b",
     re.I,
 )
 # A limit set by a rule or a specification ("kadar air maksimal 25 persen", "paling banyak
@@ -85,7 +93,8 @@ CHANGE = re.compile(
 HEARSAY = re.compile(
     r"\b(?:katanya|kabarnya|konon(?:nya)?|dengar-dengar|kabar\s+burung|jare|jarene|"
     r"beredar\s+(?:kabar|informasi|info|pesan|berita|video|foto|isu)|"
-    r"(?:kabar|informasi|info|pesan|berita|isu)\s+(?:yang|sing)\s+beredar|viral)\b",
+    r"(?:kabar|informasi|info|pesan|berita|isu)\s+(?:yang|sing)\s+beredar|viral|"
+    r"ada\s+yang\s+(?:bilang|ngomong|cerita)|orang-orang\s+(?:bilang|ngomong))\b",
     re.I,
 )
 # A decision of an authority above the group, which readers act on: where was it announced?
@@ -144,12 +153,21 @@ OFFICIAL = (
     r"Sekda|Kabid|Kasi|Kasubag|Kabag|Kapolsek|Kapolres|Danramil|Direktur|Koordinator|Bidan|"
     r"Dokter|dr\.|Dinas|Disdukcapil|Dukcapil|Puskesmas|BPS|BPBD|BMKG|BPOM|Kementerian|"
     r"Kemenkes|Badan|Pemkab|Pemkot|Pemprov|Pemdes|Pemerintah|RSUD|Polres|Polsek|Kantor|Balai|"
-    r"Satgas|Humas|Stasiun|UPTD?|Bappeda|Bulog|Pengadilan|Kejaksaan|Kemen[a-z]+)\b"
+    r"Satgas|Humas|Stasiun|UPTD?|Bappeda|Bulog|Pengadilan|Kejaksaan|Kemen[a-z]+|"
+    # Offices by their short names: Dinkes, Disdik, Dishub, Disperindag ...
+    r"Din(?:kes|sos|dik|pora)|Dis(?:dik\w*|hub|naker\w*|par\w*|perindag|perdag|kominfo|"
+    r"perkim|pertan|pora|kes|kop\w*|tan|bun|kan|pangan|ketapang|lh)|DLH|Bapenda|Baznas|BAZNAS|"
+    r"KPU|Bawaslu|BNPB|Basarnas|BKKBN|KUA|PDAM|Perumda|PMI|PLN|Pertamina|OJK|Polda|Polri|Kodim|"
+    r"Koramil|Universitas|Fakultas|Rumah\s+Sakit|RS|WHO|UNICEF|"
+    # A village official called by title: "Pak Lurah", "bu bidan", "Pak RT".
+    r"(?i:pak|bu|bapak|ibu)\s+(?i:lurah|kades|kadus|dukuh|camat|carik|sekdes|bidan|mantri|"
+    r"dokter|rt|rw|babinsa|kapolsek|danramil|kepala\s+desa|kepala\s+dusun|ketua\s+rt))\b"
 )
 # A document that sets or publishes the figures: "petunjuk teknis PPDB dari Dinas ...".
 DOCUMENT = (
-    r"(?:data|catatan|laporan|rilis|keterangan|surat\s+edaran|edaran|pengumuman|keputusan|"
-    r"peraturan|aturan|ketentuan|petunjuk(?:\s+teknis)?|juknis|prakiraan|daftar|hasil)"
+    r"(?:[\w-]+\s+)?(?:data|catatan|laporan|rilis|keterangan|surat\s+edaran|edaran|pengumuman|"
+    r"keputusan|peraturan|aturan|ketentuan|petunjuk(?:\s+teknis)?|juknis|prakiraan|daftar|hasil|"
+    r"laman|situs|website|akun|siaran\s+pers|publikasi|jurnal|buku|berita)"
     r"(?:\s+[\w-]+){0,3}?"
 )
 # A regulation or decree cited by its number: "Perda Nomor 5 Tahun 2023".
@@ -204,10 +222,19 @@ def _sentence_index(start, sentence_spans):
     return next((k for k, (s, e) in enumerate(sentence_spans) if s <= start < e), None)
 
 
+def _hearsay(text, s_start, s_end):
+    """Say whether a sentence rests on hearsay: "katanya" that is not "katanya Pak Lurah"."""
+    named = [m.span() for m in NAMED_SOURCE.finditer(text, s_start, s_end)]
+    return any(
+        not any(n_start <= m.start() < n_end for n_start, n_end in named)
+        for m in HEARSAY.finditer(text, s_start, s_end)
+    )
+
+
 def _sourced(text, start, sentence_spans):
     """Say whether the claim's sentence, or the one before it, names where it comes from."""
     k = _sentence_index(start, sentence_spans)
-    if k is None:
+    if k is None or _hearsay(text, *sentence_spans[k]):
         return False
     first = sentence_spans[k - 1][0] if k else sentence_spans[k][0]
     return bool(NAMED_SOURCE.search(text, first, sentence_spans[k][1]))
@@ -229,7 +256,7 @@ def _figure_sourced(text, start, sentence_spans):
     if k is None:
         return False
     sentence = text[sentence_spans[k][0] : sentence_spans[k][1]]
-    if HEARSAY.search(sentence) or ATTRIBUTION.search(sentence):
+    if _hearsay(text, *sentence_spans[k]) or ATTRIBUTION.search(sentence):
         return False
     p_start, p_end = _paragraph(text, start)
     return bool(NAMED_SOURCE.search(text, p_start, p_end))
@@ -249,10 +276,23 @@ def _historical(text, start, sentence_spans, this_year):
     return bool(own) and all(y <= this_year - HISTORY_YEARS for y in own)
 
 
+def _in_price_list(text, start, sentence_spans):
+    k = _sentence_index(start, sentence_spans)
+    if k is None:
+        return False
+    s_start, s_end = sentence_spans[k]
+    return bool(PRICE_LIST.search(text, s_start, start)) and not COMPARES.search(
+        text, s_start, s_end
+    )
+
+
 def _statistics(text):
     spans = []
+    sentence_spans = sentences(text)
     for m in STATISTIC.finditer(text):
         before = text[max(0, m.start() - 30) : m.start()]
+        if _in_price_list(text, m.start(), sentence_spans):
+            continue
         if CHANGE.search(before) or not (
             MONEY_OR_OFFER.search(before) or LIMIT.search(before) or WHOLE.match(m.group().strip())
         ):
