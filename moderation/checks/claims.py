@@ -37,13 +37,15 @@ STATISTIC = re.compile(
 HEADCOUNT = re.compile(
     rf"\b(?P<n>{NUMBER})\s+(?:orang|jiwa|warga|penduduk|KK|keluarga|pasien|korban|"
     r"penerima|siswa|pelajar|peserta|balita|lansia|pekerja|petani|pelaku|anak|murid|bayi|rumah|"
-    r"pengguna|pelanggan|nasabah|tenaga|guru|pegawai|karyawan|buruh|nelayan|honorer|wong)\b",
+    r"pengguna|pelanggan|nasabah|tenaga|guru|pegawai|karyawan|buruh|nelayan|honorer|TKI|TKW|"
+    r"wong)\b",
     re.I,
 )
 # "Tercatat 300", "mencapai 250" are tallies; "sebanyak 500 paket" counts things handed out,
 # a statistic only when it counts people or cases.
 AS_MANY_AS = re.compile(
-    rf"\b(?:(?:tercatat|mencapai)\s+(?P<n>{NUMBER})|(?:sebanyak|sejumlah)\s+(?P<m>{NUMBER})\s+"
+    r"\b(?:(?:tercatat|mencapai)\s+(?:(?:lebih\s+dari|sekitar|hampir|kurang\s+lebih)\s+)?"
+    rf"(?P<n>{NUMBER})|(?:sebanyak|sejumlah)\s+(?P<m>{NUMBER})\s+"
     r"(?:orang|jiwa|warga|penduduk|KK|keluarga|pasien|korban|penerima|siswa|pelajar|peserta|"
     r"balita|lansia|pekerja|petani|pelaku|anak|murid|bayi|rumah|kasus|pengguna|pelanggan|"
     r"nasabah|penderita|kematian))\b",
@@ -57,7 +59,10 @@ ATTRIBUTION = re.compile(
     r"catatan|statistik)|data\s+(?:BPS|terbaru|resmi|menunjukkan|dari)|"
     r"(?:survei|penelitian|riset|studi)\s+(?:menunjukkan|membuktikan|menyebutkan|"
     r"mengungkapkan)|hasil\s+(?:survei|penelitian|riset|studi)|terbukti\s+secara\s+ilmiah|"
-    r"secara\s+ilmiah\s+terbukti|para\s+ahli\s+(?:menyebut|mengatakan))\b",
+    r"secara\s+ilmiah\s+terbukti|para\s+ahli\s+(?:menyebut|mengatakan)|"
+    # An expert with no name: "kata dokter, ..." (but "kata dokter Budi" names one).
+    r"(?:kata|menurut)\s+(?:dokter|ahli|pakar|peneliti|ilmuwan|orang\s+(?:dinas|puskesmas|"
+    r"kantor|kesehatan))(?!\s+(?-i:[A-Z])))\b",
     re.I,
 )
 # A price, fee or prize ("Rp 25 ribu", "biaya 500 ribu", "bonus 100%", "diskon 66%") is
@@ -76,6 +81,14 @@ COMPARES = re.compile(
     r"murah|lipat)\b",
     re.I,
 )
+# What a figure measures in an instruction or a specification: "alkohol 70 persen", "kadar air
+# 14 persen", "isi cetakan sampai 90 persen penuh".
+SPECIFICATION = re.compile(
+    r"\b(?:kadar(?:\s+air)?|alkohol|klorin|larutan|konsentrasi|kemiringan(?:nya)?|"
+    r"kelembapan|kelembaban|kemurnian|rendemen)\s*(?:[\w.]+\s+)?$",
+    re.I,
+)
+FILLED = re.compile(r"\s*(?:penuh|terisi)\b", re.I)
 # A limit set by a rule or a specification ("kadar air maksimal 25 persen", "paling banyak
 # 10 persen") is not a measured share.
 LIMIT = re.compile(
@@ -128,14 +141,18 @@ WITNESSED = re.compile(
     r"dipanen|diangkut|mengangkut|membersihkan|dibersihkan|membangun|dibangun|terjual|"
     r"menjual|menyumbang|disumbangkan|dihitung|kami\s+hitung|pantauan|memantau|dipantau|"
     r"diperbaiki|memperbaiki|dicor|mengecor|direnovasi|merenovasi|dikerjakan|mengerjakan|"
-    r"menghabiskan|bersumber|swadaya|menerima|diterima|"
+    r"menghabiskan|bersumber|swadaya|menerima|diterima|menyerahkan|diserahkan|mencoblos|"
+    r"hak\s+pilih(?:nya)?|(?:masuk|disetor|disetorkan)\s+ke\s+(?:kas|rekening)|"
     r"(?:buku|catatan|pembukuan|kas|rekening|laporan|posko|gudang)\s+kami)\b",
     re.I,
 )
 DAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)"
 FIRST_HAND = re.compile(
     r"\b(?:kami|menggelar|mengadakan|menyelenggarakan|digelar|diadakan|diselenggarakan|"
-    rf"berlangsung|pada\s+(?:hari\s+)?{DAY}|{DAY}\s+(?:lalu|kemarin|kemaren|wingi|wingenane))\b",
+    rf"berlangsung|pengurus|panitia|bendahara|pada\s+(?:hari\s+)?{DAY}|"
+    rf"{DAY}\s+(?:lalu|kemarin|kemaren|wingi|wingenane))\b|"
+    # A report dated by its day, as news is: "..., Kamis (12/6)."
+    rf",\s*{DAY}\s*(?:\(\d{{1,2}}/\d{{1,2}}\))?\s*[.,]",
     re.I,
 )
 # "Kami minta pemda melarang ...": a request, not a decision.
@@ -294,7 +311,11 @@ def _statistics(text):
         if _in_price_list(text, m.start(), sentence_spans):
             continue
         if CHANGE.search(before) or not (
-            MONEY_OR_OFFER.search(before) or LIMIT.search(before) or WHOLE.match(m.group().strip())
+            MONEY_OR_OFFER.search(before)
+            or LIMIT.search(before)
+            or SPECIFICATION.search(before)
+            or FILLED.match(text, m.end())
+            or WHOLE.match(m.group().strip())
         ):
             spans.append(m.span())
     spans += [m.span() for m in HEADCOUNT.finditer(text) if _value(m["n"]) >= LARGE_COUNT]

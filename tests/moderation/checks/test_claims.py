@@ -165,6 +165,12 @@ def test_a_sentence_flagged_as_a_hoax_gets_no_second_flag_for_its_source(codes_f
         "Bank sampah kami buka setiap Rabu. Total tabungan nasabah yang tercatat di buku kami "
         "bulan ini Rp 4,7 juta.",
         "Ngecor gang wetan masjid rampung Minggu kemarin. Dana swadaya terkumpul Rp 14 juta.",
+        "Wakil Bupati Sinjai menyerahkan 15 ribu bibit kakao kepada kelompok tani, Kamis.",
+        "Pemilihan digelar panitia desa. Dari 1.412 pemilih, sebanyak 1.087 orang menggunakan "
+        "hak pilihnya.",
+        # Instructions and specifications.
+        "Lap meja dan gagang pintu dengan alkohol 70 persen.",
+        "Tuang adonan ke cetakan sampai 90 persen penuh.",
     ],
 )
 def test_figures_sourced_in_the_paragraph_limits_price_lists_and_history_are_not_claims(
@@ -187,6 +193,8 @@ def test_figures_sourced_in_the_paragraph_limits_price_lists_and_history_are_not
         "Sudah diputuskan oleh pemerintah pusat, kebun warga akan diambil alih perusahaan.",
         "Jare kabar sing beredar, wis luwih saka 3.000 wong kena demam berdarah.",
         "Kabarnya 5.000 tenaga honorer akan diberhentikan tahun depan.",
+        "Kata dokter, minum air es setelah makan bisa menyebabkan kanker usus.",
+        "Tercatat lebih dari 1.500 TKW pulang dalam keadaan sakit tahun ini.",
     ],
 )
 def test_rumours_unnamed_data_changes_and_passive_decisions_still_need_a_source(text, codes_for):
