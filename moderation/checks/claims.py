@@ -15,9 +15,11 @@ names the event (menggelar, berlangsung) or its day ("pada Sabtu", "Minggu kemar
 A figure is sourced, too, when its paragraph names where it comes from, before or after it
 ("Dinas Kesehatan ... memaparkan", "Angka itu disampaikan Kepala Dinas Pariwisata", "sesuai
 Perda Nomor 5 Tahun 2023"), unless its own sentence rests on hearsay or an unnamed
-attribution. A limit set by a rule ("kadar air maksimal 25 persen") is not a statistic, and
-neither is a figure of history: one in a sentence dated, by itself or by the sentence before,
-at least ``HISTORY_YEARS`` back ("dibangun antara 1887 dan 1891").
+attribution. Not statistics at all: a limit set by a rule ("kadar air maksimal 25 persen"),
+a specification or an instruction ("alkohol 70 persen"), the prices of a sentence listing
+prices that does not say they rose, and a figure of history: one in a sentence dated, by
+itself or by the sentence before, at least ``HISTORY_YEARS`` back ("dibangun antara 1887 dan
+1891").
 """
 
 import datetime
