@@ -137,3 +137,73 @@ def test_a_sentence_flagged_as_a_hoax_gets_no_second_flag_for_its_source(codes_f
     assert codes_for(hoax + LONG_ENOUGH, only="missing_source") == ["missing_source"]
     assert codes_for(hoax + LONG_ENOUGH).count("missing_source") == 0
     assert "hoax_match" in codes_for(hoax + LONG_ENOUGH)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The paragraph names the source, after the figure or sentences before it.
+        "Jumlah wisatawan selama libur Lebaran mencapai 120 ribu orang. Angka itu disampaikan "
+        "Kepala Dinas Pariwisata Samosir dalam rapat evaluasi, Senin.",
+        "Dinas Kesehatan Kabupaten Sikka memaparkan perkembangan demam berdarah dalam rapat "
+        "koordinasi di Maumere. Dua pasien anak meninggal dunia. Sepanjang November tercatat "
+        "214 kasus.",
+        "Menurut Dinkes Bantul, sejak Januari sudah ada 46 kasus leptospirosis.",
+        "Kata Pak Lurah dalam rapat RW, realisasi pembayaran PBB baru 61 persen.",
+        "Dikutip dari laman resmi Kementerian Kesehatan, tahun lalu tercatat 400 ribu kasus "
+        "malaria.",
+        "Sesuai petunjuk teknis PPDB dari Dinas Pendidikan, kuota jalur zonasi 50 persen dan "
+        "prestasi 30 persen.",
+        "Retribusi mengikuti Perda Nomor 5 Tahun 2023. Kios tertutup dikenai Rp 150 ribu "
+        "per bulan.",
+        # Limits, price lists and history.
+        "Gabah dibeli dengan kadar air maksimal 25 persen.",
+        "Harga tiket kelas ekonomi Rp 310 ribu dan kelas eksekutif Rp 360 ribu per orang.",
+        "Jalur kereta ini dibangun antara tahun 1887 dan 1891. Di Lembah Anai kemiringannya "
+        "mencapai 7 persen.",
+        # The group's own records and a recent day of its own work.
+        "Bank sampah kami buka setiap Rabu. Total tabungan nasabah yang tercatat di buku kami "
+        "bulan ini Rp 4,7 juta.",
+        "Ngecor gang wetan masjid rampung Minggu kemarin. Dana swadaya terkumpul Rp 14 juta.",
+        "Wakil Bupati Sinjai menyerahkan 15 ribu bibit kakao kepada kelompok tani, Kamis.",
+        "Pemilihan digelar panitia desa. Dari 1.412 pemilih, sebanyak 1.087 orang menggunakan "
+        "hak pilihnya.",
+        # Instructions and specifications.
+        "Lap meja dan gagang pintu dengan alkohol 70 persen.",
+        "Tuang adonan ke cetakan sampai 90 persen penuh.",
+    ],
+)
+def test_figures_sourced_in_the_paragraph_limits_price_lists_and_history_are_not_claims(
+    text, codes_for
+):
+    assert codes_for(text + LONG_ENOUGH, only="missing_source") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A named source elsewhere does not vouch for a rumour or "menurut data".
+        "Kepala Desa Sumber mengatakan kerja bakti digelar Minggu. Katanya 40 persen sumur "
+        "sudah tercemar.",
+        "Camat Wedi menjelaskan jadwal vaksinasi di balai desa. Remaja juga diajak ikut. "
+        "Menurut data, 70 persen remaja kecanduan game.",
+        "Tadi ada yang bilang katanya Pak Lurah sudah dapat info stok beras tinggal 20 persen.",
+        "Harga tiket kapal naik 30 persen, kini Rp 400 ribu.",
+        "Pada 2012 angka kemiskinan desa 40 persen dan kini tinggal 15 persen.",
+        "Sudah diputuskan oleh pemerintah pusat, kebun warga akan diambil alih perusahaan.",
+        "Jare kabar sing beredar, wis luwih saka 3.000 wong kena demam berdarah.",
+        "Kabarnya 5.000 tenaga honorer akan diberhentikan tahun depan.",
+        "Kata dokter, minum air es setelah makan bisa menyebabkan kanker usus.",
+        "Tercatat lebih dari 1.500 TKW pulang dalam keadaan sakit tahun ini.",
+    ],
+)
+def test_rumours_unnamed_data_changes_and_passive_decisions_still_need_a_source(text, codes_for):
+    assert set(codes_for(text + LONG_ENOUGH, only="missing_source")) == {"missing_source"}
+
+
+def test_history_is_counted_back_from_the_year_given():
+    from moderation.checks.claims import find_claims
+
+    text = "Jembatan ini dibangun pada 2015. Anggarannya mencapai Rp 3 miliar."
+    assert find_claims(text, this_year=2040) == []
+    assert find_claims(text, this_year=2020) != []

@@ -309,7 +309,7 @@ HELD_OUT_RECALL = {
     "missing_source": 1.00,
     "duplicate": 1.00,
 }
-HELD_OUT_CLEAN_FLAGGED = 0.08
+HELD_OUT_CLEAN_FLAGGED = 0.05
 # The fifth of the posts added for first-hand reports, bank accounts and the contexts of
 # insults, split off before any tuning (tests/data/precheck_heldout_2.jsonl).
 SECOND_HELD_OUT_RECALL = {"missing_source": 1.00, "personal_data": 1.00, "profanity": 1.00}
