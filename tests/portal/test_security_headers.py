@@ -112,6 +112,35 @@ def test_cached_pages_carry_the_same_headers_as_fresh_ones(client, post, setting
     assert "nonce" not in miss[CSP]
 
 
+def test_cached_pages_follow_a_policy_changed_after_they_were_first_served(client, post, settings):
+    settings.PAGECACHE_ENABLED = True
+    client.get(post.url)
+    client.get(post.url)
+    before = client.get(post.url)
+
+    directives_now = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    settings.CONTENT_SECURITY_POLICY = {
+        "DIRECTIVES": directives_now | {"img-src": ["'self'", "https://foto.example"]}
+    }
+    after = client.get(post.url)
+
+    assert (before[HIT_HEADER], after[HIT_HEADER]) == ("hit", "hit")
+    assert "https://foto.example" not in before[CSP]
+    assert directives(after)["img-src"] == ["'self'", "https://foto.example"]
+
+
+def test_cached_pages_carry_a_report_only_policy_when_one_is_set(client, post, settings):
+    settings.PAGECACHE_ENABLED = True
+    settings.CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": {"default-src": ["'none'"]}}
+
+    responses = [client.get(post.url) for _ in range(3)]
+
+    assert [response[HIT_HEADER] for response in responses] == ["miss", "hit", "hit"]
+    for response in responses:
+        assert response[f"{CSP}-Report-Only"] == "default-src 'none'"
+        assert response[CSP] == responses[0][CSP]
+
+
 def test_production_policy_needs_no_inline_allowance_on_public_pages():
     public = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
 
