@@ -11,7 +11,7 @@ import sys
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils import translation
 
 from moderation.checks import (
@@ -109,7 +109,19 @@ class Command(BaseCommand):
             "draws uniformly from the whole dictionary (worst case).",
         )
 
+    # The checks read their word lists and debunked claims from the database.
+    requires_migrations_checks = True
+
     def handle(self, *args, **options):
+        try:
+            self.run(options)
+        except DatabaseError as error:
+            raise CommandError(
+                f"The database cannot answer: {error}. "
+                "If it is new, create its tables first: python manage.py migrate"
+            ) from error
+
+    def run(self, options):
         language = options["language"]
         with (
             translation.override(language)

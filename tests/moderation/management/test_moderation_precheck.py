@@ -333,3 +333,32 @@ def test_held_out_split_keeps_the_reported_floors(name, floors, clean_flagged):
         assert float(recall[code]) >= floor, code
     share = float(lines[-1].split("(")[1].split(")")[0])
     assert share <= clean_flagged
+
+
+def test_scoring_against_a_database_never_migrated_says_to_migrate_without_a_traceback(
+    tmp_path,
+):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3]
+    held_out = "tests/data/precheck_test.jsonl"
+    result = subprocess.run(  # noqa: S603 (our own interpreter and manage.py)
+        [sys.executable, "manage.py", "moderation_precheck", "--score", held_out],
+        cwd=root,
+        env={
+            "PATH": os.environ.get("PATH", ""),
+            "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'new.sqlite3'}",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert result.returncode == 1
+    assert "python manage.py migrate" in result.stderr
+    assert "Traceback" not in result.stderr
