@@ -305,9 +305,8 @@ def _in_price_list(text, start, sentence_spans):
     )
 
 
-def _statistics(text):
+def _statistics(text, sentence_spans):
     spans = []
-    sentence_spans = sentences(text)
     for m in STATISTIC.finditer(text):
         before = text[max(0, m.start() - 30) : m.start()]
         if _in_price_list(text, m.start(), sentence_spans):
@@ -335,9 +334,9 @@ def find_claims(text, *, first_hand=False, fact_check=False, this_year=None):
     calls a claim false (``hoax.debunked``), so the cures and decisions it retells are not its
     own claims. ``this_year`` (default: the current year) dates figures of history.
     """
-    spans = _statistics(text)
+    sentence_spans = sentences(text)
+    spans = _statistics(text, sentence_spans)
     if spans:
-        sentence_spans = sentences(text)
         this_year = this_year or datetime.date.today().year
         spans = [
             span
@@ -354,9 +353,7 @@ def find_claims(text, *, first_hand=False, fact_check=False, this_year=None):
             for m in DECISION.finditer(text)
             if not REQUEST.search(text[max(0, m.start() - 40) : m.start()])
         ]
-    if spans:
-        sentence_spans = sentences(text)
-        spans = [span for span in spans if not _sourced(text, span[0], sentence_spans)]
+    spans = [span for span in spans if not _sourced(text, span[0], sentence_spans)]
     result = []
     for span in sorted(spans):
         if result and span[0] < result[-1][1]:
