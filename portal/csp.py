@@ -8,6 +8,8 @@ instead (see the settings for what the admin needs and why). A view's own policy
 A page-cache hit is answered without a view, so nothing can change its policy per response
 (no decorator, no nonce): the header django-csp built for the first hit is given to the
 following ones. Building it (twice, with the report-only one) was a quarter of a hit's CPU.
+A page cache keeps a page's headers and body only, so a view that needs a policy of its own
+(django-csp's decorators) must not be cached: mark it `never_cache`.
 """
 
 from csp.constants import HEADER
