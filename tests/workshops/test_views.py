@@ -45,6 +45,9 @@ def test_creating_a_workshop_shows_printable_cards_once(client, world, district)
     assert html.count("data-login-card") == 2
     assert html.count("<svg") >= 2 and "ws-qr" in html  # the QR code, inline
     assert "http://testserver/admin/login/" in html
+    # Seen by the trainer on screen, not printed on the cards.
+    assert "minta peserta masuk per baris" in html
+    assert html.index("data-pacing-hint") < html.index('class="cards"')
     usernames = re.findall(r"data-username>([^<]+)<", html)
     passwords = re.findall(r"data-password>([^<]+)<", html)
     assert usernames == [f"ws{workshop.pk}-peserta-001", f"ws{workshop.pk}-peserta-002"]
