@@ -21,8 +21,9 @@ from django.apps import apps
 from django.conf import settings
 from django.utils.translation import get_language
 
+from . import stores
 from .generation import SHARED, current
-from .stores import FRAGMENTS, store
+from .stores import FRAGMENTS
 
 
 def cached_fragment(request, name, versions, render):
@@ -42,12 +43,12 @@ def cached_fragments(request, name, items, versions, render):
     if getattr(request, "is_preview", False) or not settings.PAGECACHE_FRAGMENTS or shared is None:
         return render(items)
     keys = [_key(name, shared, versions(item)) for item in items]
-    cache = store(FRAGMENTS)
-    html = cache.get_many(keys)
+    timeout = settings.PAGECACHE_FRAGMENT_TIMEOUT
+    html = stores.get_many(FRAGMENTS, keys, timeout)
     missing = {key: item for key, item in zip(keys, items, strict=True) if key not in html}
     if missing:
         rendered = dict(zip(missing, render(list(missing.values())), strict=True))
-        cache.set_many(rendered, settings.PAGECACHE_FRAGMENT_TIMEOUT)
+        stores.set_many(FRAGMENTS, rendered, timeout)
         html |= rendered
     return [html[key] for key in keys]
 

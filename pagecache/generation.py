@@ -33,6 +33,9 @@ from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 
+from . import stores
+from .stores import DEFAULT
+
 logger = logging.getLogger(__name__)
 
 PAGES = "pages"
@@ -99,10 +102,11 @@ def remember(name, compute, *, timeout=3600, scope=PAGES):
     if generation is None:
         return compute()
     key = f"pagecache:value:{generation}:{name}"
-    value = cache.get(key, _MISSING)
+    # The key holds the generation, so this process's layer in front of Redis may keep it.
+    value = stores.get_many(DEFAULT, [key], timeout).get(key, _MISSING)
     if value is _MISSING:
         value = compute()
-        cache.set(key, value, timeout)
+        stores.set_many(DEFAULT, {key: value}, timeout)
     return value
 
 

@@ -188,8 +188,9 @@ LOCAL_CACHES = {
     for alias, size in _CACHE_SIZES.items()
 }
 REDIS_URL = os.environ.get("REDIS_URL", "")
-# With Redis: pages each process also keeps in its own memory (0: none; about 4 KB each), and
-# the seconds a process trusts the cache generation it last read from Redis.
+# With Redis: pages, and as many fragments and remembered values, each process also keeps
+# in its own memory (0: none; about 4 KB a page, 1 to 8 KB a fragment), and the seconds a
+# process trusts the cache generations it last read from Redis.
 PAGECACHE_LOCAL_ENTRIES = int(os.environ.get("PAGECACHE_LOCAL_ENTRIES", "5000"))
 PAGECACHE_GENERATION_CHECK = float(os.environ.get("PAGECACHE_GENERATION_CHECK", "1"))
 CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "portal")
@@ -208,14 +209,16 @@ if REDIS_URL:
         for alias in _CACHE_SIZES
     }
     if PAGECACHE_LOCAL_ENTRIES:
-        # In front of Redis, the pages each process served last (pagecache/stores.py): a hit
-        # there costs no round trip. Their keys hold the generation, read from Redis at most
-        # PAGECACHE_GENERATION_CHECK seconds before, so publications reach them within that.
-        CACHES["pages-local"] = {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "portal-pages-local",
-            "OPTIONS": {"MAX_ENTRIES": PAGECACHE_LOCAL_ENTRIES},
-        }
+        # In front of Redis, the pages, fragments and generation.remember's values each
+        # process read last (pagecache/stores.py): a hit there costs no round trip. Their
+        # keys hold the generations, read from Redis at most PAGECACHE_GENERATION_CHECK
+        # seconds before, so publications reach them within that.
+        for alias in ("default", "pages", "fragments"):
+            CACHES[f"{alias}-local"] = {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": f"portal-{alias}-local",
+                "OPTIONS": {"MAX_ENTRIES": PAGECACHE_LOCAL_ENTRIES},
+            }
 else:
     CACHES = LOCAL_CACHES
 

@@ -1,6 +1,6 @@
-"""With Redis, each process keeps the pages it served last in front of it, kept honest by the
-shared generation: a hit costs no round trip, and a publication anywhere is seen everywhere
-within PAGECACHE_GENERATION_CHECK seconds."""
+"""With Redis, each process keeps the pages and fragments it read last in front of it, kept
+honest by the shared generations: a hit costs no round trip, and a publication anywhere is
+seen everywhere within PAGECACHE_GENERATION_CHECK seconds."""
 
 import os
 import uuid
@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 
 from pagecache import backends, generation
+from pagecache.fragments import cached_fragments
 from pagecache.middleware import HIT_HEADER, PageCacheMiddleware
 
 # The tests' Redis; keys under a prefix of each test's own, removed afterwards.
@@ -26,14 +27,15 @@ def redis_caches(prefix, local_entries):
             "KEY_PREFIX": f"{prefix}:{alias}",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1.0},
         }
-        for alias in ("default", "pages")
+        for alias in ("default", "pages", "fragments")
     }
     if local_entries:
-        caches["pages-local"] = {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": f"{prefix}-pages-local",
-            "OPTIONS": {"MAX_ENTRIES": local_entries},
-        }
+        for alias in ("default", "pages", "fragments"):
+            caches[f"{alias}-local"] = {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": f"{prefix}-{alias}-local",
+                "OPTIONS": {"MAX_ENTRIES": local_entries},
+            }
     return caches
 
 
@@ -59,14 +61,15 @@ def shared(settings):
     generation.forget()
     if caches["default"].set("probe", 1) is None and caches["default"].get("probe") is None:
         pytest.skip(f"no Redis at {REDIS_URL}")
-    layer = caches["pages-local"]
+    layers = [caches[f"{alias}-local"] for alias in ("default", "pages", "fragments")]
     yield prefix
     client = redis.Redis.from_url(REDIS_URL)
     keys = list(client.scan_iter(f"{prefix}:*"))
     if keys:
         client.delete(*keys)
     client.close()
-    layer.clear()
+    for layer in layers:
+        layer.clear()
     backends._outages.clear()
     generation.forget()
 
@@ -87,9 +90,12 @@ class Site:
         return self.middleware(self.factory.get(path, HTTP_ACCEPT_ENCODING="gzip"))
 
 
-def empty_redis_pages(prefix):
+def empty_redis(prefix, pattern="pages:*"):
+    """Remove from Redis the test's keys that match `pattern` (after the test's prefix)."""
     client = redis.Redis.from_url(REDIS_URL)
-    client.delete(*client.scan_iter(f"{prefix}:pages:*"))
+    keys = list(client.scan_iter(f"{prefix}:{pattern}"))
+    assert keys, f"nothing matches {pattern} in Redis"
+    client.delete(*keys)
     client.close()
 
 
@@ -102,7 +108,7 @@ def another_process_publishes(prefix):
 def test_a_hit_is_served_from_the_process_layer_without_asking_redis(shared, clock):
     site = Site()
     assert site.get("/kelompok/kim-sengon/").get(HIT_HEADER) == "miss"
-    empty_redis_pages(shared)
+    empty_redis(shared)
 
     response = site.get("/kelompok/kim-sengon/")
 
@@ -116,7 +122,7 @@ def test_without_the_layer_every_hit_comes_from_redis(settings, shared, clock):
     site = Site()
     site.get("/kelompok/kim-sengon/")
     assert site.get("/kelompok/kim-sengon/")[HIT_HEADER] == "hit"
-    empty_redis_pages(shared)
+    empty_redis(shared)
 
     assert site.get("/kelompok/kim-sengon/")[HIT_HEADER] == "miss"
     assert site.renders == 2
@@ -152,7 +158,7 @@ def test_the_layer_keeps_the_pages_read_last_and_redis_the_rest(shared, clock):
         site.get(address)
     # Every page is still a hit: those the layer of 10 dropped come from Redis.
     assert [site.get(address)[HIT_HEADER] for address in addresses] == ["hit"] * 30
-    empty_redis_pages(shared)
+    empty_redis(shared)
 
     outcomes = [site.get(address)[HIT_HEADER] for address in reversed(addresses)]
 
@@ -186,3 +192,78 @@ def test_a_reader_without_gzip_gets_the_plain_page_from_the_layer(shared, clock)
     assert response[HIT_HEADER] == "hit"
     assert not response.has_header("Content-Encoding")
     assert b"/kelompok/kim-sengon/ rendered 1" in response.content
+
+
+class Articles:
+    """Fragments whose HTML says how many times they were rendered."""
+
+    def __init__(self):
+        self.renders = 0
+
+    def get(self, *names):
+        return cached_fragments(None, "article", list(names), lambda name: (name,), self.render)
+
+    def render(self, names):
+        html = []
+        for name in names:
+            self.renders += 1
+            html.append(f"<article>{name} rendered {self.renders}</article>")
+        return html
+
+
+def test_a_fragment_is_served_from_the_process_layer_without_asking_redis(shared, clock):
+    articles = Articles()
+    articles.get("sengon", "mawar")
+    empty_redis(shared, "fragments:*")
+
+    assert articles.get("mawar", "sengon") == [
+        "<article>mawar rendered 2</article>",
+        "<article>sengon rendered 1</article>",
+    ]
+    assert articles.renders == 2
+
+
+def test_a_fragment_another_process_rendered_is_kept_in_this_ones_layer(shared, clock):
+    articles = Articles()
+    articles.get("sengon")
+    caches["fragments-local"].clear()  # as a process that has not read it yet
+
+    assert articles.get("sengon") == ["<article>sengon rendered 1</article>"]  # from Redis
+    empty_redis(shared, "fragments:*")
+    assert articles.get("sengon") == ["<article>sengon rendered 1</article>"]  # from the layer
+    assert articles.renders == 1
+
+
+def test_without_the_layer_every_fragment_comes_from_redis(settings, shared, clock):
+    settings.CACHES = redis_caches(shared, local_entries=0)
+    articles = Articles()
+    articles.get("sengon")
+    empty_redis(shared, "fragments:*")
+
+    assert articles.get("sengon") == ["<article>sengon rendered 2</article>"]
+
+
+def test_a_changed_shared_generation_reaches_fragments_in_the_layer(shared, clock):
+    articles = Articles()
+    articles.get("sengon")
+
+    generation.advance(generation.SHARED)
+
+    assert articles.get("sengon") == ["<article>sengon rendered 2</article>"]
+
+
+def test_a_remembered_value_is_read_from_the_process_layer_until_a_publication(shared, clock):
+    """What generation.remember keeps (the site answering a host, say) costs no round trip."""
+    computed = []
+
+    def remembered():
+        return generation.remember("test", lambda: computed.append(1) or len(computed))
+
+    assert remembered() == 1
+    empty_redis(shared, "default:*:pagecache:value:*")
+    assert remembered() == 1
+    assert computed == [1]
+
+    another_process_publishes(shared)
+    clock.now += 1
+    assert remembered() == 2

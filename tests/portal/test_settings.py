@@ -184,8 +184,9 @@ def test_with_redis_every_cache_degrades_and_pages_are_kept_apart_from_fragments
 
     assert result.returncode == 0, result.stderr
     caches = json.loads(result.stdout)
-    # In front of Redis, each process's own few pages (pagecache.stores.local_layer).
-    assert caches.pop("pages-local")[0] == "django.core.cache.backends.locmem.LocMemCache"
+    # In front of Redis, each process's own few pages, fragments and values (pagecache.stores).
+    for layer in ("default-local", "pages-local", "fragments-local"):
+        assert caches.pop(layer)[0] == "django.core.cache.backends.locmem.LocMemCache"
     assert {backend for backend, _ in caches.values()} == {"pagecache.backends.ResilientRedisCache"}
     assert {prefix for _, prefix in caches.values()} == {
         "klaten",
