@@ -18,6 +18,7 @@ import argparse
 import contextlib
 import gzip
 import os
+import random
 import re
 import secrets
 import shutil
@@ -30,6 +31,7 @@ import tempfile
 import threading
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from http.client import HTTPConnection
 from pathlib import Path
 
@@ -88,8 +90,12 @@ def collect_static(args, static_root):
     )
 
 
-def pick_addresses():
-    """Addresses of each kind of page, chosen from the data: the busiest group and so on."""
+def pick_addresses(many):
+    """Addresses of each kind of page, chosen from the data: the busiest group and so on.
+
+    With `many`, also that many posts' addresses, newest first, loaded in a random order: one
+    address per page kind only ever hits what a cache holds, many show what it forgets.
+    """
     from wagtail.models import WorkflowState
 
     from kim.models import Category, GroupDirectoryPage, GroupPage, PostPage
@@ -108,6 +114,10 @@ def pick_addresses():
         "group directory": directory.url,
         "search": "/cari/?q=posyandu",
     }
+    if many:
+        posts = PostPage.objects.published().order_by("-first_published_at")[:many]
+        urls = [post.url for post in posts.specific(defer=True)]
+        public[f"posts ({len(urls):,} addresses)"] = urls
     admin = {
         "admin dashboard (moderation queue)": "/admin/",
         "admin explorer (directory)": f"/admin/pages/{directory.pk}/",
@@ -178,6 +188,8 @@ def page_costs(addresses, cookies):
 
     costs = {}
     for name, url in addresses.items():
+        if isinstance(url, list):
+            url = url[0]  # what one of them costs
         client = Client(HTTP_HOST="127.0.0.1")
         if cookie := cookies.get(name):
             key, _, value = cookie.partition("=")
@@ -276,9 +288,22 @@ def request_headers(cookie):
     return {"Accept-Encoding": ACCEPT_ENCODING} | ({"Cookie": cookie} if cookie else {})
 
 
+# Many addresses: each request asks for one of them at random.
+WRK_MANY_SCRIPT = """
+paths = {%s}
+request = function()
+  return wrk.format(nil, paths[math.random(#paths)])
+end
+"""
+
+
 def load_wrk(url, args, cookie):
     with tempfile.NamedTemporaryFile("w", suffix=".lua", prefix="portal-bench-") as script:
         script.write(WRK_SCRIPT)
+        if isinstance(url, list):
+            base, paths = split_addresses(url)
+            script.write(WRK_MANY_SCRIPT % ", ".join(f'"{path}"' for path in paths))
+            url = base + paths[0]
         script.flush()
         command = [
             "wrk",
@@ -312,18 +337,26 @@ def load_wrk(url, args, cookie):
     )
 
 
+def split_addresses(urls):
+    """The server's base address and the paths of full addresses on it."""
+    base = re.match(r"http://[^/]+", urls[0]).group(0)
+    return base, [url.removeprefix(base) for url in urls]
+
+
 def load_python(url, args, cookie):
     """A bounded threaded client for machines without wrk."""
-    host, _, path = url.removeprefix("http://").partition("/")
+    base, paths = split_addresses(url if isinstance(url, list) else [url])
+    host = base.removeprefix("http://")
     latencies, errors, stop = [], [0], time.monotonic() + args.duration
     lock = threading.Lock()
 
     def worker():
         connection = HTTPConnection(host, timeout=10)
         headers = request_headers(cookie)
+        chooser = random.Random()  # noqa: S311 (which page to ask for next)
         while time.monotonic() < stop:
             started = time.perf_counter()
-            connection.request("GET", "/" + path, headers=headers)
+            connection.request("GET", chooser.choice(paths), headers=headers)
             response = connection.getresponse()
             response.read()
             elapsed = (time.perf_counter() - started) * 1000
@@ -354,16 +387,20 @@ def measure(base, addresses, args, cookies=None):
     results = {}
     for name, url in addresses.items():
         cookie = (cookies or {}).get(name)
-        # Warm up: renditions, Wagtail's caches, the page cache, connections.
-        for _ in range(3):
-            request = urllib.request.Request(  # noqa: S310 (http://127.0.0.1 only)
-                base + url, headers=request_headers(cookie)
-            )
-            with contextlib.suppress(OSError):
-                urllib.request.urlopen(request, timeout=30).read()  # noqa: S310
-        results[name] = load(base + url, args, cookie)
+        # Warm up: renditions, Wagtail's caches, the page cache, connections; each of many
+        # addresses once (on as many threads as the server has workers).
+        urls = [base + each for each in url] if isinstance(url, list) else [base + url] * 3
+        with ThreadPoolExecutor(args.workers if isinstance(url, list) else 1) as pool:
+            list(pool.map(lambda address, cookie=cookie: fetch(address, cookie), urls))
+        results[name] = load(urls if isinstance(url, list) else base + url, args, cookie)
         print(f"  {name}: {results[name][0]:.0f} req/s", file=sys.stderr)
     return results
+
+
+def fetch(url, cookie):
+    request = urllib.request.Request(url, headers=request_headers(cookie))  # noqa: S310
+    with contextlib.suppress(OSError):
+        urllib.request.urlopen(request, timeout=30).read()  # noqa: S310
 
 
 # --- report ------------------------------------------------------------------------------
@@ -425,6 +462,12 @@ def main():
     parser.add_argument("--connections", type=int, default=8, help="Open connections (8).")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (2).")
     parser.add_argument("--python-client", action="store_true", help="Do not use wrk.")
+    parser.add_argument(
+        "--many",
+        type=int,
+        default=2000,
+        help="Also load this many posts' addresses at random (2000; 0: none).",
+    )
     parser.add_argument(
         "--no-fragments",
         action="store_true",
@@ -502,7 +545,7 @@ def run(args):
         static_root = Path(workdir) / "static"
         collect_static(args, static_root)
         setup_django(args, static_root)
-        public, admin, as_group_admin, group_admin = pick_addresses()
+        public, admin, as_group_admin, group_admin = pick_addresses(args.many)
         if args.skip_admin:
             admin, as_group_admin = {}, {}
         if args.only_admin:
