@@ -35,12 +35,15 @@ STATISTIC = re.compile(
     rf"\b{NUMBER}\s+kasus\b)",
     re.I,
 )
+# Who a count of people counts.
+PEOPLE = (
+    r"orang|jiwa|warga|penduduk|KK|keluarga|pasien|korban|penerima|siswa|pelajar|peserta|"
+    r"balita|lansia|pekerja|petani|pelaku|anak|murid|bayi|rumah|pengguna|pelanggan|nasabah"
+)
 # Counts of people are observations when small (50 warga hadir) and statistics when large.
 HEADCOUNT = re.compile(
-    rf"\b(?P<n>{NUMBER})\s+(?:orang|jiwa|warga|penduduk|KK|keluarga|pasien|korban|"
-    r"penerima|siswa|pelajar|peserta|balita|lansia|pekerja|petani|pelaku|anak|murid|bayi|rumah|"
-    r"pengguna|pelanggan|nasabah|tenaga|guru|pegawai|karyawan|buruh|nelayan|honorer|TKI|TKW|"
-    r"wong)\b",
+    rf"\b(?P<n>{NUMBER})\s+(?:{PEOPLE}|tenaga|guru|pegawai|karyawan|buruh|nelayan|honorer|"
+    r"TKI|TKW|wong)\b",
     re.I,
 )
 # "Tercatat 300", "mencapai 250" are tallies; "sebanyak 500 paket" counts things handed out,
@@ -48,17 +51,14 @@ HEADCOUNT = re.compile(
 AS_MANY_AS = re.compile(
     r"\b(?:(?:tercatat|mencapai)\s+(?:(?:lebih\s+dari|sekitar|hampir|kurang\s+lebih)\s+)?"
     rf"(?P<n>{NUMBER})|(?:sebanyak|sejumlah)\s+(?P<m>{NUMBER})\s+"
-    r"(?:orang|jiwa|warga|penduduk|KK|keluarga|pasien|korban|penerima|siswa|pelajar|peserta|"
-    r"balita|lansia|pekerja|petani|pelaku|anak|murid|bayi|rumah|kasus|pengguna|pelanggan|"
-    r"nasabah|penderita|kematian))\b",
+    rf"(?:{PEOPLE}|kasus|penderita|kematian))\b",
     re.I,
 )
 # "Dukungan 100 persen", "100% gratis": all of it, not a measured share.
 WHOLE = re.compile(r"^100\s*(?:%|persen|per\s*sen)$", re.I)
 ATTRIBUTION = re.compile(
-    r"\b(?:menurut\s+(?:data|survei|survey|penelitian|riset|studi|hasil|laporan|catatan|"
-    r"statistik)|berdasarkan\s+(?:data|survei|survey|penelitian|riset|studi|hasil|laporan|"
-    r"catatan|statistik)|data\s+(?:BPS|terbaru|resmi|menunjukkan|dari)|"
+    r"\b(?:(?:menurut|berdasarkan)\s+(?:data|survei|survey|penelitian|riset|studi|hasil|"
+    r"laporan|catatan|statistik)|data\s+(?:BPS|terbaru|resmi|menunjukkan|dari)|"
     r"(?:survei|penelitian|riset|studi)\s+(?:menunjukkan|membuktikan|menyebutkan|"
     r"mengungkapkan)|hasil\s+(?:survei|penelitian|riset|studi)|terbukti\s+secara\s+ilmiah|"
     r"secara\s+ilmiah\s+terbukti|para\s+ahli\s+(?:menyebut|mengatakan)|"
