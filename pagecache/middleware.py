@@ -39,7 +39,7 @@ from django.utils.http import http_date
 from django.utils.text import compress_string
 from django.utils.translation import get_language_from_path
 
-from . import fragments, generation
+from . import fragments, generation, stores
 from .stores import PAGES, local_layer, store
 
 EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/")
@@ -107,10 +107,7 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _keep(key, stored):
-        store(PAGES).set(key, stored, settings.PAGECACHE_TIMEOUT)
-        local = local_layer(PAGES)
-        if local is not None:
-            local.set(key, stored, settings.PAGECACHE_TIMEOUT)
+        stores.set_many(PAGES, {key: stored}, settings.PAGECACHE_TIMEOUT)
 
     def _cacheable_request(self, request):
         return (
