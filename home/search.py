@@ -25,8 +25,9 @@ from math import ceil
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.paginator import Paginator
-from django.db import connection, transaction
-from django.db.models import F
+from django.db import connection
+from django.db.models import Exists, F, OuterRef
+from django.db.models.expressions import RawSQL
 
 CONFIG = "indonesian"
 MATCHES_SHOWN = 1000
@@ -108,16 +109,19 @@ def search_posts(posts, words):
     their vectors (seconds at 100,000 posts): past MATCHES_SHOWN matches, only the newest
     MATCHES_SHOWN + 1 are ranked.
 
-    Three short statements instead of one long one. The newest matches are found in the
-    vectors' own table, which keeps each post's publication time beside its vector:
-    PostgreSQL either walks that table's date index and tests each vector (a common word: a
-    thousand rows) or reads the word's matches from the GIN index and keeps the newest (a
-    rarer one), with no join while it looks. Then those keys alone are ranked and asked of
-    `posts` whether the public may see them: PostgreSQL starts from the keys, where a
-    visibility test inside the first statement had it hash every visible post. A page of
-    results then fetches its own cards by key (RankedPosts). When some of the newest matches
-    are hidden (a closed group's, a restricted post), the newest visible ones are looked for
+    The newest matches are found in the vectors' own table, which keeps each post's
+    publication time beside its vector, by a database function (migration home.0007) that
+    plans that search for each call's words: PostgreSQL either walks the table's date index
+    and tests each vector (a common word: a thousand rows) or reads the word's matches from
+    the GIN index and keeps the newest (a rarer one). One statement around it ranks those
+    rows and asks `posts`, row by row, whether the public may see each; a page of results
+    then fetches its own cards by key (RankedPosts). When some of the newest matches are
+    hidden (a closed group's, a restricted post), the newest visible ones are looked for
     again through `posts`, the slower way.
+
+    At 100,000 posts (bench/search.py) this took each search from 75-100 ms to 25-50: a
+    visibility test inside the newest matches' statement had PostgreSQL hash every visible
+    post, and once prepared, that statement's plan read all matches of a common word.
     """
     if connection.vendor != "postgresql":
         matches = posts.search(words)
@@ -126,37 +130,36 @@ def search_posts(posts, words):
 
     query = SearchQuery(words, search_type="plain", config=CONFIG)
     limit = MATCHES_SHOWN + 1
-    with transaction.atomic(), connection.cursor() as cursor:
-        # The portal's statements are prepared once they have run a few times (settings,
-        # DB_PREPARED_STATEMENTS), and PostgreSQL may then plan them for any word: for a
-        # common one, that plan read every match instead of the newest thousand (60 ms
-        # instead of 2 at 100,000 posts). Here each search is planned for its own words.
-        cursor.execute("SET LOCAL plan_cache_mode = force_custom_plan")
-        newest = list(
-            PostSearch.objects.filter(vector=query)
-            .order_by("-published_at", "-post_id")
-            .values_list("post_id", flat=True)[:limit]
+    # The newest matches, planned for these words (migration home.0007).
+    newest = RawSQL(
+        "SELECT home_newest_matches(plainto_tsquery(%s::regconfig, %s), %s)",
+        (CONFIG, words, limit),
+    )
+    matches = _best_first(PostSearch.objects.filter(post_id__in=newest), posts, query)
+    keys = [key for key, visible in matches if visible]
+    if len(matches) == limit and len(keys) < limit:
+        newest = (
+            posts.filter(site_search__vector=query)
+            .order_by("-site_search__published_at", "-pk")
+            .values("pk")[:limit]
         )
-        keys = _best_first(posts, newest, query)
-        if len(newest) == limit and len(keys) < limit:
-            newest = list(
-                posts.filter(site_search__vector=query)
-                .order_by("-site_search__published_at", "-pk")
-                .values_list("pk", flat=True)[:limit]
-            )
-            keys = _best_first(posts, newest, query)
+        matches = _best_first(PostSearch.objects.filter(post_id__in=newest), posts, query)
+        keys = [key for key, visible in matches if visible]
     return len(keys), RankedPosts(posts, keys)
 
 
-def _best_first(posts, keys, query):
-    """The keys of the `posts` among `keys`, best match for `query` first."""
-    if not keys:
-        return []
-    rank = SearchRank(F("site_search__vector"), query)
+def _best_first(vectors, posts, query):
+    """(post key, visible) of each of `vectors`, the best match for `query` first.
+
+    Visible: whether `posts` holds it (asked of each row: the rows are few).
+    """
     return list(
-        posts.filter(pk__in=keys)
-        .order_by(rank.desc(), "-first_published_at", "-pk")
-        .values_list("pk", flat=True)
+        vectors.annotate(
+            visible=Exists(posts.filter(pk=OuterRef("post_id"))),
+            rank=SearchRank(F("vector"), query),
+        )
+        .order_by("-rank", "-published_at", "-post_id")
+        .values_list("post_id", "visible")
     )
 
 
