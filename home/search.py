@@ -19,7 +19,6 @@ beyond it, and pages through the best `MATCHES_SHOWN`; on PostgreSQL the best of
 never indexed.
 """
 
-from collections.abc import Sequence
 from functools import cached_property
 from math import ceil
 
@@ -119,14 +118,13 @@ def search_posts(posts, words):
     hidden (a closed group's, a restricted post), the newest visible ones are looked for
     again through `posts`, the slower way.
 
-    At 100,000 posts (bench/search.py) this took each search from 75-100 ms to 25-50: a
-    visibility test inside the newest matches' statement had PostgreSQL hash every visible
-    post, and once prepared, that statement's plan read all matches of a common word.
+    Asked inside the newest matches' statement, visibility had PostgreSQL hash every visible
+    post; and once prepared, that statement's plan read all matches of a common word (README,
+    Performance).
     """
     if connection.vendor != "postgresql":
         matches = posts.search(words)
         return matches[: MATCHES_SHOWN + 1].count(), matches
-    from .models import PostSearch
 
     query = SearchQuery(words, search_type="plain", config=CONFIG)
     limit = MATCHES_SHOWN + 1
@@ -135,36 +133,39 @@ def search_posts(posts, words):
         "SELECT home_newest_matches(plainto_tsquery(%s::regconfig, %s), %s)",
         (CONFIG, words, limit),
     )
-    matches = _best_first(PostSearch.objects.filter(post_id__in=newest), posts, query)
-    keys = [key for key, visible in matches if visible]
-    if len(matches) == limit and len(keys) < limit:
+    keys, found = _best_visible(newest, posts, query)
+    if found == limit and len(keys) < limit:
         newest = (
             posts.filter(site_search__vector=query)
             .order_by("-site_search__published_at", "-pk")
             .values("pk")[:limit]
         )
-        matches = _best_first(PostSearch.objects.filter(post_id__in=newest), posts, query)
-        keys = [key for key, visible in matches if visible]
+        keys, found = _best_visible(newest, posts, query)
     return len(keys), RankedPosts(posts, keys)
 
 
-def _best_first(vectors, posts, query):
-    """(post key, visible) of each of `vectors`, the best match for `query` first.
+def _best_visible(newest, posts, query):
+    """The keys of `posts` among `newest` (post keys), best match for `query` first, and how
+    many keys `newest` held.
 
-    Visible: whether `posts` holds it (asked of each row: the rows are few).
+    Whether `posts` holds each is asked row by row: the rows are few.
     """
-    return list(
-        vectors.annotate(
+    from .models import PostSearch
+
+    matches = list(
+        PostSearch.objects.filter(post_id__in=newest)
+        .annotate(
             visible=Exists(posts.filter(pk=OuterRef("post_id"))),
             rank=SearchRank(F("vector"), query),
         )
         .order_by("-rank", "-published_at", "-post_id")
         .values_list("post_id", "visible")
     )
+    return [key for key, visible in matches if visible], len(matches)
 
 
-class RankedPosts(Sequence):
-    """Posts in the order of their keys; a slice (a page of results) fetches only its own."""
+class RankedPosts:
+    """Posts in the order of their keys, fetched a slice (a page of results) at a time."""
 
     def __init__(self, posts, keys):
         self.posts, self.keys = posts, keys
@@ -172,12 +173,11 @@ class RankedPosts(Sequence):
     def __len__(self):
         return len(self.keys)
 
-    def __getitem__(self, index):
-        keys = self.keys[index] if isinstance(index, slice) else [self.keys[index]]
+    def __getitem__(self, page):
+        keys = self.keys[page]
         found = self.posts.in_bulk(keys)
         # A post withdrawn since the keys were read is left out, not an error.
-        posts = [found[key] for key in keys if key in found]
-        return posts if isinstance(index, slice) else posts[0]
+        return [found[key] for key in keys if key in found]
 
 
 class SearchPaginator(Paginator):

@@ -280,10 +280,8 @@ def test_search_ranks_no_more_than_one_past_what_it_shows(client, group):
     # One statement ranks the newest 1,001 matches, which the database function finds (it
     # alone tests vectors); the page's cards are then fetched by key, without the words.
     assert len(searches) == 1
-    assert (
-        "home_newest_matches(plainto_tsquery('indonesian'::regconfig, 'posyandu'), 1001)"
-        in (searches[0])
-    )
+    newest = "home_newest_matches(plainto_tsquery('indonesian'::regconfig, 'posyandu'), 1001)"
+    assert newest in searches[0]
     assert "ts_rank" in searches[0]
     assert "@@" not in searches[0]
 
