@@ -19,9 +19,6 @@ beyond it, and pages through the best `MATCHES_SHOWN`; on PostgreSQL the best of
 never indexed.
 """
 
-from functools import cached_property
-from math import ceil
-
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.paginator import Paginator
 from django.db import connection
@@ -183,22 +180,17 @@ class RankedPosts:
 class SearchPaginator(Paginator):
     """Pages through the best `shown` of the matches counted by search_posts.
 
-    `count` is at most `shown` + 1, for "more than `shown`" (`more_than_shown`).
+    `matched`, the count search_posts gives, is at most `shown` + 1: one past `shown` says
+    "more than `shown`" (`more_than_shown`) and is not itself shown.
     """
 
     shown = MATCHES_SHOWN
 
     def __init__(self, object_list, per_page, *, count, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
-        self.count = count
+        self.matched = count
+        self.count = min(count, self.shown)
 
     @property
     def more_than_shown(self):
-        return self.count > self.shown
-
-    @cached_property
-    def num_pages(self):
-        shown = min(self.count, self.shown)
-        if shown == 0 and not self.allow_empty_first_page:
-            return 0
-        return ceil(max(1, shown - self.orphans) / self.per_page)
+        return self.matched > self.shown
