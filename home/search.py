@@ -22,8 +22,7 @@ never indexed.
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Exists, F, OuterRef
-from django.db.models.expressions import RawSQL
+from django.db.models import Exists, F, Func, IntegerField, OuterRef, Value
 
 CONFIG = "indonesian"
 MATCHES_SHOWN = 1000
@@ -125,12 +124,7 @@ def search_posts(posts, words):
 
     query = SearchQuery(words, search_type="plain", config=CONFIG)
     limit = MATCHES_SHOWN + 1
-    # The newest matches, planned for these words (migration home.0007).
-    newest = RawSQL(
-        "SELECT home_newest_matches(plainto_tsquery(%s::regconfig, %s), %s)",
-        (CONFIG, words, limit),
-    )
-    keys, found = _best_visible(newest, posts, query)
+    keys, found = _best_visible(NewestMatches(query, limit), posts, query)
     if found == limit and len(keys) < limit:
         newest = (
             posts.filter(site_search__vector=query)
@@ -139,6 +133,21 @@ def search_posts(posts, words):
         )
         keys, found = _best_visible(newest, posts, query)
     return len(keys), RankedPosts(posts, keys)
+
+
+class NewestMatches(Func):
+    """The keys of the newest `how_many` posts matching a SearchQuery, as a subquery.
+
+    Found by a database function (migration home.0007) that plans each call for its own
+    words, where a prepared statement's plan would serve every word alike.
+    """
+
+    function = "home_newest_matches"
+    template = "(SELECT %(function)s(%(expressions)s))"
+    output_field = IntegerField()
+
+    def __init__(self, query, how_many):
+        super().__init__(query, Value(how_many))
 
 
 def _best_visible(newest, posts, query):

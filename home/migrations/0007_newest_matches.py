@@ -10,6 +10,7 @@ one plan that starts from at most `how_many` keys.
 
 from django.db import migrations
 
+# ROWS is only the planner's estimate of what a call returns: MATCHES_SHOWN + 1 (home.search).
 CREATE = """
 CREATE OR REPLACE FUNCTION home_newest_matches(query tsquery, how_many integer)
 RETURNS SETOF integer
