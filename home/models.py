@@ -2,7 +2,6 @@
 
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
-from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
@@ -17,14 +16,11 @@ from kim.models import (
     OneQueryViewRestrictions,
     PostPage,
     Region,
+    refuse_if_hidden,
 )
 
-# What readers open most, groups and posts, by their depth below the home page, fetched with
-# what their views need (HomePage.route).
-PAGES_BY_DEPTH = {
-    2: lambda: GroupPage.objects.select_related("region__parent", "logo"),
-    3: lambda: PostPage.objects.for_page_view(),
-}
+# Below the home page the tree is fixed: the group directory, groups, their posts.
+GROUP_DEPTH, POST_DEPTH = 2, 3
 
 # The featured lead card spans the content column (see .cards--featured in portal.css).
 FEATURED_LEAD_SIZES = "(min-width: 48em) 40rem, 100vw"
@@ -58,19 +54,20 @@ class HomePage(OneQueryViewRestrictions, Page):
         Anything this does not find (other pages, unknown addresses, a post whose group
         link is stale) goes Wagtail's way, which answers 404 for an address leading nowhere.
         """
-        pages = PAGES_BY_DEPTH.get(len(path_components))
-        if pages is not None:
-            url_path = f"{self.url_path}{'/'.join(path_components)}/"
-            try:
-                page = pages().get(url_path=url_path)
-            except ObjectDoesNotExist:
-                page = None
-            if isinstance(page, PostPage):
-                group = page.group  # fetched along (for_page_view)
-                if group is not None and group.path == page.path[: -Page.steplen]:
-                    return group.route_to_post(request, page)
-            elif page is not None:
-                return page.route(request, [])
+        url_path = f"{self.url_path}{'/'.join(path_components)}/"
+        if len(path_components) == POST_DEPTH:
+            post = PostPage.objects.at_address(url_path)
+            if post is not None and post.group_state.path == post.path[: -Page.steplen]:
+                refuse_if_hidden(post.group_state)
+                return post.route(request, [])
+        elif len(path_components) == GROUP_DEPTH:
+            group = (
+                GroupPage.objects.select_related("region__parent", "logo")
+                .filter(url_path=url_path)
+                .first()
+            )
+            if group is not None:
+                return group.route(request, [])
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):

@@ -1,5 +1,9 @@
 """Regions, contributor groups and their posts."""
 
+import dataclasses
+import functools
+from datetime import UTC, datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -200,6 +204,17 @@ class GroupKind(models.TextChoices):
     COMMUNITY = "community", _("Partner social-media community")
 
 
+def refuse_if_hidden(group):
+    """Answer 404 for a group's page and its posts when the public may not see them.
+
+    A deactivated group's page is unpublished; its posts must not stay reachable. A training
+    sandbox is never public (previews do not route, so they still work). `group` is a
+    GroupPage or what routing fetched of it along with a post (GroupState).
+    """
+    if not group.live or group.is_training:
+        raise Http404
+
+
 class GroupPage(OneQueryViewRestrictions, Page):
     """The public page of one KIM or partner community; its posts live beneath it."""
 
@@ -270,22 +285,8 @@ class GroupPage(OneQueryViewRestrictions, Page):
         return ReviewedPagePermissionTester(user, self)
 
     def route(self, request, path_components):
-        self._refuse_if_hidden()
+        refuse_if_hidden(self)
         return super().route(request, path_components)
-
-    def route_to_post(self, request, post):
-        """Route to one of this group's posts, found without passing through the group.
-
-        The home page finds posts by URL path (HomePage.route); the group still decides.
-        """
-        self._refuse_if_hidden()
-        return post.route(request, [])
-
-    def _refuse_if_hidden(self):
-        # A deactivated group's page is unpublished; its posts must not stay reachable. A
-        # training sandbox is never public (previews do not route, so they still work).
-        if not self.live or self.is_training:
-            raise Http404
 
     def get_context(self, request, *args, **kwargs):
         from .listings import paginate_posts
@@ -337,6 +338,38 @@ class PostPageTag(TaggedItemBase):
 CARD_PREFETCHES = ("hero_image__renditions",)
 
 
+@dataclasses.dataclass(frozen=True)
+class GroupState:
+    """A post's group as routing sees it: whether it shows the post, and its published state.
+
+    Enough for refuse_if_hidden() and pagecache.fragments.published_versions().
+    """
+
+    pk: int | None
+    path: str | None
+    live: bool | None
+    is_training: bool | None
+    live_revision_id: int | None
+    last_published_at: datetime | None
+
+
+@functools.cache
+def _post_at_address_sql():
+    # The tables from the models; Wagtail's columns named here are in docs/UPGRADING.md.
+    page, post, group = (model._meta.db_table for model in (Page, PostPage, GroupPage))
+    # No value in the text: the address is a parameter.
+    return (
+        "SELECT page.*, post.*, group_page.path AS group_path, group_page.live AS group_live, "  # noqa: S608
+        "grp.is_training AS group_is_training, "
+        "group_page.live_revision_id AS group_live_revision_id, "
+        "group_page.last_published_at AS group_last_published_at "
+        f"FROM {post} post JOIN {page} page ON page.id = post.page_ptr_id "
+        f"LEFT JOIN {group} grp ON grp.page_ptr_id = post.group_id "
+        f"LEFT JOIN {page} group_page ON group_page.id = grp.page_ptr_id "
+        "WHERE page.url_path = %s"
+    )
+
+
 class PostPageQuerySet(PageQuerySet):
     def published(self):
         """Live posts that anyone may read, from live groups that are not training sandboxes."""
@@ -360,9 +393,39 @@ class PostPageQuerySet(PageQuerySet):
         """Fetch what a post card shows but its photo's renditions (see CARD_PREFETCHES)."""
         return self.select_related("group", "group__region", "category", "hero_image")
 
+    def at_address(self, url_path):
+        """The post at a URL path, with its group's GroupState as `group_state`, or None.
+
+        Public post pages are routed by this one statement (HomePage.route). Django compiles
+        an ORM query on every evaluation; for the post with its group, category and photo
+        (about 100 columns of 6 tables) that took twice the rest of a page view built
+        around its stored article. Manager.raw() runs fixed SQL and builds the post the
+        ORM's way; the few columns of the group that routing and the stored parts' key
+        need come along as plain values. What only rendering the article afresh needs is
+        fetched then (PostPage.with_article_relations).
+        """
+        post = next(iter(self.raw(_post_at_address_sql(), [url_path])), None)
+        if post is None:
+            return None
+        # Columns beyond the model's own come as the database gives them (SQLite: 0 and 1,
+        # text for a time): each as its field would read it.
+        state = {
+            name: GroupPage._meta.get_field(name).to_python(getattr(post, f"group_{name}"))
+            for name in (field.name for field in dataclasses.fields(GroupState))
+            if name != "pk"
+        }
+        published = state["last_published_at"]
+        if published is not None and timezone.is_naive(published):
+            # Stored in UTC where the database keeps no time zone (Django's time zone docs).
+            state["last_published_at"] = timezone.make_aware(published, UTC)
+        post.group_state = GroupState(pk=post.group_id, **state)
+        return post
+
     def for_page_view(self):
-        """Fetch what the post page needs to find its stored parts (PostPage.render_parts)."""
-        return self.select_related("group", "category", "hero_image")
+        """What the post's article shows beyond the post (PostPage.with_article_relations)."""
+        return self.select_related("group", "category", "hero_image").prefetch_related(
+            "hero_image__renditions"
+        )
 
     def for_listing(self):
         """Post cards, newest first."""
@@ -524,14 +587,18 @@ class PostPage(OneQueryViewRestrictions, Page):
         is declared in pagecache.dependencies.POST_PAGE.
         """
 
+        # Routed by its address, the post came with its group's state only (at_address).
+        group = getattr(self, "group_state", None)
+
         def render():
+            page = self if group is None else self.with_article_relations()
             context = {
-                "page": self,
-                "sources": self.sources.all(),
-                "post_tags": self.tags.all(),
+                "page": page,
+                "sources": page.sources.all(),
+                "post_tags": page.tags.all(),
                 # Other apps add JSON-LD here (complaints: a fact check's ClaimReview).
                 "structured_data": format_html_join(
-                    "", "{}", ((fn(self),) for fn in hooks.get_hooks("kim_post_structured_data"))
+                    "", "{}", ((fn(page),) for fn in hooks.get_hooks("kim_post_structured_data"))
                 ),
             }
             return tuple(
@@ -539,8 +606,20 @@ class PostPage(OneQueryViewRestrictions, Page):
                 for template in ("kim/includes/post_head.html", "kim/includes/post_article.html")
             )
 
-        versions = (*published_versions(self), *published_versions(self.group), request.path)
+        versions = (
+            *published_versions(self),
+            *published_versions(group or self.group),
+            request.path,
+        )
         return cached_fragment(request, POST_PAGE.name, versions, render)
+
+    def with_article_relations(self):
+        """This post with its group, category and photo, and the photo's renditions.
+
+        In one query and one for the renditions, which the article and its share preview
+        then both find without asking Wagtail's rendition cache.
+        """
+        return PostPage.objects.for_page_view().filter(pk=self.pk).first() or self
 
 
 class PostSource(Orderable):

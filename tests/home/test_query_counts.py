@@ -40,9 +40,8 @@ EXPECTED_QUERIES = {
     "home": 7,
     # the group, logo renditions, social links + listing 3
     "group": 6,
-    # the post (with its group, category and photo), photo renditions for the
-    # article and again for the share preview (Wagtail's rendition cache, forgetful here,
-    # spares that one), sources, tags
+    # the post at its address; for its article: the post with its group, category and
+    # photo, the photo's renditions (for the article and the share preview), sources, tags
     "post": 5,
     # the home page, the directory, districts, restrictions for the listing,
     # the count, the groups, their logos' renditions

@@ -4,7 +4,14 @@ import pytest
 from pytest_django.asserts import assertContains, assertRedirects, assertTemplateUsed
 from wagtail.models import Page, Site
 
-from tests.factories import GroupPageFactory, PostPageFactory, restrict
+from kim.models import GroupPage, GroupState, PostPage
+from tests.factories import (
+    CategoryFactory,
+    GroupPageFactory,
+    PhotoFactory,
+    PostPageFactory,
+    restrict,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -94,3 +101,58 @@ def test_a_new_restriction_applies_at_once(client, groups, post):
     restrict(groups[0])
 
     assertTemplateUsed(client.get(post.url), "wagtailcore/password_required.html")
+
+
+def test_what_routing_reads_of_a_post_and_its_group_is_what_they_hold(groups, post):
+    """The post's statement brings the group's state as the ORM would read it, on either
+    database (SQLite gives 0 and 1 and text for times where the ORM's own fields convert)."""
+    group = GroupPage.objects.get(pk=groups[0].pk)
+    group.save_revision().publish()
+    group.refresh_from_db()
+
+    routed = PostPage.objects.at_address(post.url_path)
+
+    assert routed == post
+    assert routed.title == "Jembatan bambu"
+    assert routed.last_published_at == PostPage.objects.get(pk=post.pk).last_published_at
+    assert routed.group_state == GroupState(
+        pk=group.pk,
+        path=group.path,
+        live=True,
+        is_training=False,
+        live_revision_id=group.live_revision_id,
+        last_published_at=group.last_published_at,
+    )
+    assert PostPage.objects.at_address("/home/kelompok/kim-sengon/lain/") is None
+
+
+def test_a_post_of_an_unpublished_group_is_not_found(client, groups, post):
+    assert client.get(post.url).status_code == 200
+
+    groups[0].unpublish()
+
+    assert client.get(post.url).status_code == 404
+
+
+def test_a_post_whose_group_link_is_stale_is_routed_the_way_wagtail_does(client, groups, post):
+    """Its group column names another group: the tree, not the column, says where it lives."""
+    PostPage.objects.filter(pk=post.pk).update(group=groups[1])
+
+    assertContains(client.get("/kelompok/kim-sengon/jembatan-bambu/"), "Jembatan bambu")
+
+
+def test_an_article_rendered_afresh_shows_the_group_category_and_photo(
+    client, groups, post, settings
+):
+    """Routing brings the post without its relations; the article fetches them itself."""
+    settings.PAGECACHE_ENABLED = False
+    photo = PhotoFactory(title="Jembatan baru")
+    post.hero_image, post.hero_alt = photo, "Jembatan bambu yang baru"
+    post.category = CategoryFactory(name="Infrastruktur", slug="infrastruktur")
+    post.save_revision().publish()
+
+    for _ in range(2):  # rendered afresh, then around the kept article
+        response = client.get(post.url)
+        assertContains(response, "KIM Sengon")
+        assertContains(response, "Infrastruktur")
+        assertContains(response, 'alt="Jembatan bambu yang baru"')

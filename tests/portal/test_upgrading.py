@@ -50,6 +50,23 @@ def test_task_result_fields_and_running_queryset_still_exist():
     assert DBTaskResult.objects.running().count() >= 0
 
 
+@pytest.mark.parametrize(
+    ("field", "column"),
+    [
+        ("id", "id"),
+        ("path", "path"),
+        ("url_path", "url_path"),
+        ("live", "live"),
+        ("live_revision", "live_revision_id"),
+        ("last_published_at", "last_published_at"),
+    ],
+)
+def test_wagtail_page_columns_named_in_the_post_routing_sql_still_exist(field, column):
+    from wagtail.models import Page
+
+    assert Page._meta.get_field(field).column == column
+
+
 def test_wagtail_still_caches_the_site_it_is_handed():
     from django.test import RequestFactory
     from wagtail.models import Site
