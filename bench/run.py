@@ -397,6 +397,10 @@ def use_wrk(args):
     return bool(shutil.which("wrk")) and not args.python_client
 
 
+# At most this many unmeasured rounds before addresses are measured (see measure()).
+WARM_ROUNDS = 6
+
+
 def measure(base, addresses, args, cookies=None):
     load = load_wrk if use_wrk(args) else load_python
     results = {}
@@ -409,8 +413,17 @@ def measure(base, addresses, args, cookies=None):
             list(pool.map(lambda address, cookie=cookie: fetch(address, cookie), urls))
         if isinstance(url, list):
             # Each worker process has its own local-memory cache, and an address read once
-            # was read by one of them: one unmeasured round lets the others read it too.
-            load(urls, args, cookie)
+            # was read by one of them (the kernel hands most connections to the worker that
+            # accepted last): unmeasured rounds let the others read it too, until the rate
+            # stops rising (each round's rate is printed: the first minutes after a
+            # publication look like the first rounds).
+            previous = 0
+            for _ in range(WARM_ROUNDS):
+                rate = load(urls, args, cookie)[0]
+                print(f"  {name}: unmeasured round, {rate:.0f} req/s", file=sys.stderr)
+                if rate < previous * 1.05:
+                    break
+                previous = rate
         results[name] = load(urls if isinstance(url, list) else base + url, args, cookie)
         print(f"  {name}: {results[name][0]:.0f} req/s", file=sys.stderr)
     return results
