@@ -136,7 +136,10 @@ def test_a_later_page_of_a_listing_is_titled_with_its_newest_posts_date(client, 
 
     older = follow(client, client.get("/tag/banjir/"), "next")
 
-    date = formats.date_format(posts["sengon"].first_published_at, "DATE_FORMAT")
+    # As readers see it: in the portal's time zone (Asia/Jakarta is UTC+7).
+    date = formats.date_format(
+        timezone.localtime(posts["sengon"].first_published_at), "DATE_FORMAT"
+    )
     assertContains(older, f"<title>#banjir · Tulisan hingga {date} ·", count=1)
 
 
