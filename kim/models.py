@@ -421,12 +421,6 @@ class PostPageQuerySet(PageQuerySet):
         post.group_state = GroupState(pk=post.group_id, **state)
         return post
 
-    def for_page_view(self):
-        """What the post's article shows beyond the post (PostPage.with_article_relations)."""
-        return self.select_related("group", "category", "hero_image").prefetch_related(
-            "hero_image__renditions"
-        )
-
     def for_listing(self):
         """Post cards, newest first."""
         return self.for_cards().order_by("-first_published_at", "-pk")
@@ -619,7 +613,13 @@ class PostPage(OneQueryViewRestrictions, Page):
         In one query and one for the renditions, which the article and its share preview
         then both find without asking Wagtail's rendition cache.
         """
-        return PostPage.objects.for_page_view().filter(pk=self.pk).first() or self
+        article = (
+            PostPage.objects.select_related("group", "category", "hero_image")
+            .prefetch_related("hero_image__renditions")
+            .filter(pk=self.pk)
+            .first()
+        )
+        return article or self  # deleted since it was routed: rendered as it was
 
 
 class PostSource(Orderable):
